@@ -1,0 +1,75 @@
+package org.fedbridge.core.bls;
+
+import java.util.Arrays;
+import org.fedbridge.core.types.Hex;
+import org.fedbridge.core.types.Result;
+import supranational.blst.P2;
+import supranational.blst.P2_Affine;
+
+/**
+ * A BLS public key: a G2 point that is on the curve, in the r-order subgroup and not infinity
+ * (min-sig scheme). Instances exist only through the checked decoders or from a secret key, so
+ * holding one is proof that it was validated. Immutable.
+ */
+public final class PublicKey {
+  private final P2_Affine point;
+  private final byte[] compressed;
+
+  PublicKey(P2_Affine point) {
+    this.point = point;
+    this.compressed = point.compress();
+  }
+
+  /** Decodes the 96-byte ZCash/blst compressed form. */
+  public static Result<PublicKey> fromCompressed(byte[] bytes) {
+    return PointCodec.g2FromCompressed(bytes).map(PublicKey::new);
+  }
+
+  /** Decodes the 256-byte EIP-2537 form (the one the L1 vault stores). */
+  public static Result<PublicKey> fromEip2537(byte[] bytes) {
+    return PointCodec.g2FromEip2537(bytes).map(PublicKey::new);
+  }
+
+  /** Wraps a point computed in bridge-core; refuses infinity (e.g. a sum that cancelled). */
+  static Result<PublicKey> fromPoint(P2 p) {
+    P2_Affine a = p.to_affine();
+    if (a.is_inf()) {
+      return Result.err(org.fedbridge.core.types.Rejection.INFINITY, "G2 sum is infinity");
+    }
+    return Result.ok(new PublicKey(a));
+  }
+
+  /** 96-byte compressed form. */
+  public byte[] toCompressed() {
+    return compressed.clone();
+  }
+
+  /** 256-byte EIP-2537 form: {@code x.c0 ‖ x.c1 ‖ y.c0 ‖ y.c1}, each padded to 64 bytes. */
+  public byte[] toEip2537() {
+    return PointCodec.g2ToEip2537(point);
+  }
+
+  /** A copy of the blst point, for arithmetic in bridge-core. */
+  public P2 toP2() {
+    return point.to_jacobian();
+  }
+
+  P2_Affine affine() {
+    return point;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PublicKey other && Arrays.equals(compressed, other.compressed);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(compressed);
+  }
+
+  @Override
+  public String toString() {
+    return "PublicKey(" + Hex.encode(compressed) + ")";
+  }
+}

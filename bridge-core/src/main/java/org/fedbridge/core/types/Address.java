@@ -1,0 +1,51 @@
+package org.fedbridge.core.types;
+
+import java.util.Arrays;
+
+/** A 20-byte Ethereum address. {@link #ZERO} stands for ETH in deposits and withdrawals. */
+public record Address(byte[] bytes) {
+  public static final Address ZERO = new Address(new byte[20]);
+
+  public Address {
+    if (bytes == null || bytes.length != 20) {
+      throw new IllegalArgumentException("Address needs exactly 20 bytes");
+    }
+    bytes = bytes.clone();
+  }
+
+  /** Parses {@code 0x}-prefixed hex of exactly 20 bytes (checksum case is not enforced). */
+  public static Address fromHex(String hex) {
+    return new Address(Hex.decode(hex));
+  }
+
+  @Override
+  public byte[] bytes() {
+    return bytes.clone();
+  }
+
+  /** The 32-byte ABI word: 12 zero bytes then the address. */
+  public byte[] toWord() {
+    byte[] w = new byte[32];
+    System.arraycopy(bytes, 0, w, 12, 20);
+    return w;
+  }
+
+  public String toHex() {
+    return Hex.encode(bytes);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Address other && Arrays.equals(bytes, other.bytes);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(bytes);
+  }
+
+  @Override
+  public String toString() {
+    return toHex();
+  }
+}

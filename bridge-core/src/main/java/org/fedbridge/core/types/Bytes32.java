@@ -1,0 +1,50 @@
+package org.fedbridge.core.types;
+
+import java.util.Arrays;
+
+/** An immutable 32-byte value (a Solidity {@code bytes32}): digests, Merkle nodes. */
+public record Bytes32(byte[] bytes) {
+  public static final Bytes32 ZERO = new Bytes32(new byte[32]);
+
+  public Bytes32 {
+    if (bytes == null || bytes.length != 32) {
+      throw new IllegalArgumentException("Bytes32 needs exactly 32 bytes");
+    }
+    bytes = bytes.clone();
+  }
+
+  /** Parses {@code 0x}-prefixed hex of exactly 32 bytes. */
+  public static Bytes32 fromHex(String hex) {
+    return new Bytes32(Hex.decode(hex));
+  }
+
+  /** A defensive copy of the bytes. */
+  @Override
+  public byte[] bytes() {
+    return bytes.clone();
+  }
+
+  /** Writes the 32 bytes into {@code out} at {@code offset} without copying twice. */
+  public void copyTo(byte[] out, int offset) {
+    System.arraycopy(bytes, 0, out, offset, 32);
+  }
+
+  public String toHex() {
+    return Hex.encode(bytes);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Bytes32 other && Arrays.equals(bytes, other.bytes);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(bytes);
+  }
+
+  @Override
+  public String toString() {
+    return toHex();
+  }
+}
