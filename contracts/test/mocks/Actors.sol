@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity 0.8.30;
+
+/// @dev An ETH recipient that re-enters the vault when paid and records what happened.
+contract ReentrantRecipient {
+    address public target;
+    bytes public callData;
+    bool public reentered;
+    bool public reentrySucceeded;
+    bytes public reentryError;
+    uint256 public received;
+
+    function setHook(address target_, bytes calldata callData_) external {
+        target = target_;
+        callData = callData_;
+    }
+
+    receive() external payable {
+        received += msg.value;
+        if (target != address(0) && !reentered) {
+            reentered = true;
+            (reentrySucceeded, reentryError) = target.call(callData);
+        }
+    }
+}
+
+/// @dev An ETH recipient that always reverts.
+contract RejectingRecipient {
+    receive() external payable {
+        revert("no");
+    }
+}

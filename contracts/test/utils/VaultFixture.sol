@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity 0.8.30;
+
+import {TestBase} from "./TestBase.sol";
+import {BridgeVault} from "../../src/BridgeVault.sol";
+import {BridgeEncoding} from "../../src/BridgeEncoding.sol";
+import {Merkle} from "../../src/Merkle.sol";
+import {MockERC20} from "../mocks/Tokens.sol";
+
+/// @dev A deployed vault with a 3-of-4 federation whose group secret is known to the test.
+abstract contract VaultFixture is TestBase {
+    uint256 internal constant GROUP_SK = 0x5eed0f0b1a5c0ffee;
+    uint256 internal constant PERIOD_LIMIT = 1_000 ether;
+    uint256 internal constant DELAY_THRESHOLD = 100 ether;
+    uint256 internal constant PERIOD = 1 days;
+    uint256 internal constant DELAY = 6 hours;
+    uint256 internal constant SIDECHAIN_ID = 777;
+
+    BridgeVault internal vault;
+    MockERC20 internal token;
+    address internal pauser = address(0xA11CE);
+    address internal user = address(0xB0B);
+    uint256 internal groupSk = GROUP_SK;
+    uint256 internal nextWithdrawalNonce = 1;
+    uint256 internal nextBatchId = 1;
+
+    function setUp() public virtual {
+        vm.warp(1_700_000_000);
+        token = new MockERC20("TKN");
+        vault = deployVault(GROUP_SK);
+        vm.deal(user, 10_000 ether);
+        token.mint(user, 10_000 ether);
+        vm.prank(user);
+        token.approve(address(vault), type(uint256).max);
+    }
+
+    function deployVault(uint256 sk) internal returns (BridgeVault) {
+        address[] memory pausers = new address[](1);
+        pausers[0] = pauser;
+        return new BridgeVault(SIDECHAIN_ID, blsPublicKey(sk), 3, 4, keccak256("members-0"), pausers, defaultTokens());
+    }
+
+    function defaultTokens() internal view returns (BridgeVault.TokenSettings[] memory t) {
+        t = new BridgeVault.TokenSettings[](2);
+        t[0] = settings(address(0));
+        t[1] = settings(address(token));
+    }
+
+    function settings(address tokenAddress) internal pure returns (BridgeVault.TokenSettings memory) {
+        return BridgeVault.TokenSettings(tokenAddress, true, PERIOD_LIMIT, PERIOD, DELAY_THRESHOLD, DELAY);
+    }
+
+    function domain(BridgeVault v) internal view returns (BridgeEncoding.Domain memory) {
+        return BridgeEncoding.Domain(block.chainid, address(v), SIDECHAIN_ID, v.currentEpoch());
+    }
+
+    function withdrawal(address tokenAddress, address recipient, uint256 amount)
+        internal
+        returns (BridgeVault.Withdrawal memory w)
+    {
+        w = BridgeVault.Withdrawal(nextWithdrawalNonce++, tokenAddress, address(0x5e11de5), recipient, amount);
+    }
+
+    function leaves(BridgeVault.Withdrawal[] memory ws) internal pure returns (bytes32[] memory l) {
+        l = new bytes32[](ws.length);
+        for (uint256 i = 0; i < ws.length; ++i) {
+            l[i] = BridgeEncoding.withdrawalLeaf(ws[i].nonce, ws[i].token, ws[i].sender, ws[i].recipient, ws[i].amount);
+        }
+    }
+
+    function batchOf(BridgeVault.Withdrawal[] memory ws) internal returns (BridgeVault.WithdrawalBatch memory) {
+        return BridgeVault.WithdrawalBatch(nextBatchId++, Merkle.root(leaves(ws)), ws.length);
+    }
+
+    function signBatch(BridgeVault v, uint256 sk, BridgeVault.WithdrawalBatch memory b)
+        internal
+        view
+        returns (bytes memory)
+    {
+        return blsSign(sk, BridgeEncoding.withdrawalBatchDigest(domain(v), b.batchId, b.root, b.count));
+    }
+
+    /// @dev Posts a certified root for `ws` and returns one proof per withdrawal.
+    function post(BridgeVault.Withdrawal[] memory ws) internal returns (BridgeVault.Proof[] memory proofs) {
+        BridgeVault.WithdrawalBatch memory b = batchOf(ws);
+        vault.postWithdrawalRoot(b, signBatch(vault, groupSk, b));
+        proofs = proofsOf(ws, b.root);
+    }
+
+    function proofsOf(BridgeVault.Withdrawal[] memory ws, bytes32 root)
+        internal
+        pure
+        returns (BridgeVault.Proof[] memory proofs)
+    {
+        bytes32[] memory l = leaves(ws);
+        proofs = new BridgeVault.Proof[](ws.length);
+        for (uint256 i = 0; i < ws.length; ++i) {
+            proofs[i] = BridgeVault.Proof(root, i, Merkle.proof(l, i));
+        }
+    }
+
+    function one(BridgeVault.Withdrawal memory w) internal pure returns (BridgeVault.Withdrawal[] memory ws) {
+        ws = new BridgeVault.Withdrawal[](1);
+        ws[0] = w;
+    }
+
+    function depositEth(uint256 amount) internal {
+        vm.prank(user);
+        vault.depositETH{value: amount}(user);
+    }
+
+    function depositToken(uint256 amount) internal {
+        vm.prank(user);
+        vault.deposit(address(token), amount, user);
+    }
+
+    function rotate(uint256 newSk, uint256 t, uint256 n) internal {
+        BridgeVault.EpochChange memory c =
+            BridgeVault.EpochChange(vault.currentEpoch() + 1, blsPublicKey(newSk), t, n, keccak256("members"));
+        bytes32 digest = BridgeEncoding.epochChangeDigest(
+            domain(vault), c.newEpoch, c.groupKey, c.threshold, c.memberCount, c.membersHash
+        );
+        vault.rotateEpoch(c, blsSign(groupSk, digest));
+        groupSk = newSk;
+    }
+
+    function signUnpause(uint256 sk, uint256 nonce) internal view returns (bytes memory) {
+        return blsSign(sk, BridgeEncoding.unpauseDigest(domain(vault), nonce));
+    }
+
+    function signTokenConfig(uint256 sk, uint256 nonce, BridgeVault.TokenSettings memory s)
+        internal
+        view
+        returns (bytes memory)
+    {
+        return blsSign(
+            sk,
+            BridgeEncoding.tokenConfigDigest(
+                domain(vault),
+                nonce,
+                s.token,
+                s.registered,
+                s.periodLimit,
+                s.periodSeconds,
+                s.delayThreshold,
+                s.delaySeconds
+            )
+        );
+    }
+}

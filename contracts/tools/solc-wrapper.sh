@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Lets forge use solc-js (npm, pinned by package-lock.json) as its compiler, fully offline.
+# forge calls the compiler with --version, then with --standard-json and the input on stdin.
+# solc-js prints ">>>" progress lines before the JSON; drop them. Its output goes to a file,
+# not a pipe: node exits before a large piped stdout is flushed (the JSON would be cut at 64 KiB).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+if [ "${1:-}" = "--version" ]; then
+  echo "Version: 0.8.30+commit.73712a01.Linux.g++"
+  exit 0
+fi
+tmp="$(mktemp)"
+trap 'rm -f "$tmp"' EXIT
+node "$root/node_modules/solc/solc.js" --standard-json \
+  --base-path "$root/contracts" --include-path "$root/node_modules" > "$tmp"
+grep -v '^>>>' "$tmp"
