@@ -60,7 +60,8 @@ public final class GoldenVectors {
       Map.of(
           "messages.json", GoldenVectors::messages,
           "merkle.json", GoldenVectors::merkle,
-          "bls.json", GoldenVectors::bls);
+          "bls.json", GoldenVectors::bls,
+          "threshold.json", ThresholdVectors::threshold);
 
   public static final Domain DOMAIN =
       new Domain(

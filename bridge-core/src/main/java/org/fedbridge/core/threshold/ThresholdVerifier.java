@@ -1,0 +1,133 @@
+package org.fedbridge.core.threshold;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.fedbridge.core.bls.Bls;
+import org.fedbridge.core.bls.PublicKey;
+import org.fedbridge.core.bls.Signature;
+import org.fedbridge.core.types.Bytes32;
+import org.fedbridge.core.types.Rejection;
+import org.fedbridge.core.types.Result;
+import supranational.blst.P1;
+
+/**
+ * Verifies partial signatures and combines them into the group signature for one epoch's {@link
+ * MemberSet} and group key. Thread-safe (immutable).
+ *
+ * <p>Combination is optimistic: combine the first {@code t} distinct partials, verify the result
+ * once against the group key; only if that fails, verify partials one by one, drop the bad ones and
+ * combine again from good ones. The output is always verified against the group key, so a partial
+ * signature (or any other point) can never be returned as the group signature.
+ */
+public final class ThresholdVerifier {
+  private final PublicKey groupKey;
+  private final MemberSet members;
+
+  public ThresholdVerifier(PublicKey groupKey, MemberSet members) {
+    this.groupKey = groupKey;
+    this.members = members;
+  }
+
+  public PublicKey groupKey() {
+    return groupKey;
+  }
+
+  public MemberSet members() {
+    return members;
+  }
+
+  /** Verifies the group signature (a certificate) over {@code digest}. */
+  public boolean verify(Bytes32 digest, Signature signature) {
+    return Bls.verify(groupKey, digest, signature);
+  }
+
+  /** Verifies one partial against its member's share key; false for unknown indexes. */
+  public boolean verifyPartial(Bytes32 digest, PartialSignature partial) {
+    if (partial.index() > members.size()) {
+      return false;
+    }
+    return Bls.verify(members.member(partial.index()).sharePk(), digest, partial.signature());
+  }
+
+  /**
+   * Combines partials into the verified group signature.
+   *
+   * @return the combined certificate, or {@link Rejection#INSUFFICIENT_SHARES} when fewer than
+   *     {@code t} distinct members gave valid partials
+   */
+  public Result<Combined> combine(Bytes32 digest, Collection<PartialSignature> partials) {
+    int t = members.threshold();
+    // Candidates per index, in arrival order; unknown indexes are ignored.
+    Map<Integer, List<PartialSignature>> byIndex = new TreeMap<>();
+    for (PartialSignature p : partials) {
+      if (p.index() >= 1 && p.index() <= members.size()) {
+        byIndex.computeIfAbsent(p.index(), k -> new ArrayList<>()).add(p);
+      }
+    }
+    // SECURITY: t distinct members, one vote each (threats.md rows 8 and 10).
+    if (byIndex.size() < t) {
+      return Result.err(
+          Rejection.INSUFFICIENT_SHARES, byIndex.size() + " distinct signers, need " + t);
+    }
+    Map<Integer, PartialSignature> first = new LinkedHashMap<>();
+    for (var e : byIndex.entrySet()) {
+      if (first.size() == t) {
+        break;
+      }
+      first.put(e.getKey(), e.getValue().get(0));
+    }
+    Result<Signature> optimistic = interpolate(new ArrayList<>(first.values()));
+    if (optimistic.isOk() && verify(digest, optimistic.orThrow())) {
+      return Result.ok(new Combined(optimistic.orThrow(), List.copyOf(first.keySet()), Set.of()));
+    }
+    // Slow path: find the bad partials.
+    Map<Integer, PartialSignature> good = new TreeMap<>();
+    Set<Integer> rejected = new HashSet<>();
+    for (var e : byIndex.entrySet()) {
+      for (PartialSignature p : e.getValue()) {
+        if (verifyPartial(digest, p)) {
+          good.put(e.getKey(), p);
+          break;
+        }
+      }
+      if (!good.containsKey(e.getKey())) {
+        rejected.add(e.getKey());
+      }
+    }
+    if (good.size() < t) {
+      return Result.err(
+          Rejection.INSUFFICIENT_SHARES,
+          good.size() + " valid partials, need " + t + "; bad: " + rejected);
+    }
+    List<PartialSignature> chosen = new ArrayList<>(good.values()).subList(0, t);
+    Result<Signature> again = interpolate(chosen);
+    // SECURITY: the output is verified against the group key, whatever path produced it.
+    if (!again.isOk() || !verify(digest, again.orThrow())) {
+      return Result.err(Rejection.BAD_SIGNATURE, "valid partials did not combine: wrong keys?");
+    }
+    List<Integer> signers = chosen.stream().map(PartialSignature::index).toList();
+    return Result.ok(new Combined(again.orThrow(), signers, rejected));
+  }
+
+  /**
+   * Lagrange interpolation at zero in the exponent: {@code Σ λ_i · σ_i}. Does not verify; the
+   * partials must have distinct indexes. Public for tests and benchmarks.
+   */
+  public static Result<Signature> interpolate(List<PartialSignature> partials) {
+    int[] idx = partials.stream().mapToInt(PartialSignature::index).toArray();
+    BigInteger[] lambda = Lagrange.atZero(idx);
+    P1 acc = new P1();
+    for (int i = 0; i < idx.length; i++) {
+      // Lagrange coefficients are public: variable-time multiplication is fine here.
+      acc.add(partials.get(i).signature().toP1().mult(lambda[i]));
+    }
+    return Signature.fromPoint(acc);
+  }
+}

@@ -1,0 +1,120 @@
+package org.fedbridge.core.threshold;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.fedbridge.core.bls.Bls;
+import org.fedbridge.core.bls.Signature;
+import org.fedbridge.core.types.Bytes32;
+import org.fedbridge.core.types.Keccak;
+import org.fedbridge.core.types.Rejection;
+
+class ThresholdPropertiesTest {
+  static final SecureRandom RND = new SecureRandom();
+
+  static Bytes32 digest(long seed) {
+    return Keccak.hash(Long.toString(seed).getBytes());
+  }
+
+  static List<PartialSignature> partials(Fixtures f, List<Integer> who, Bytes32 d) {
+    List<PartialSignature> out = new ArrayList<>();
+    for (int i : who) {
+      out.add(ThresholdSigner.partialSign(f.shares().get(i - 1), d));
+    }
+    return out;
+  }
+
+  static List<Integer> randomSubset(int n, int k, long seed) {
+    List<Integer> all = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      all.add(i);
+    }
+    Collections.shuffle(all, new Random(seed));
+    return all.subList(0, k);
+  }
+
+  @Property(tries = 30)
+  void anyTofNCombineToTheGroupSignature(
+      @ForAll @IntRange(min = 1, max = 10) int n, @ForAll long seed) {
+    int t =
+        ThresholdPolicy.minimumThreshold(n)
+            + (int) Math.floorMod(seed, n - ThresholdPolicy.minimumThreshold(n) + 1);
+    Fixtures f = Fixtures.deal(t, n, RND);
+    Bytes32 d = digest(seed);
+    Signature expected = Bls.sign(f.groupSecret(), d);
+    List<Integer> a = randomSubset(n, t, seed);
+    List<Integer> b = randomSubset(n, t, seed + 1);
+    Combined ca = f.verifier().combine(d, partials(f, a, d)).orThrow();
+    Combined cb = f.verifier().combine(d, partials(f, b, d)).orThrow();
+    assertThat(ca.signature()).isEqualTo(expected).isEqualTo(cb.signature());
+    assertThat(Bls.verify(f.groupKey(), d, ca.signature())).isTrue();
+  }
+
+  @Property(tries = 30)
+  void anyTMinusOneFail(@ForAll @IntRange(min = 2, max = 10) int n, @ForAll long seed) {
+    int t = ThresholdPolicy.minimumThreshold(n);
+    Fixtures f = Fixtures.deal(t, n, RND);
+    Bytes32 d = digest(seed);
+    List<PartialSignature> few = partials(f, randomSubset(n, t - 1, seed), d);
+    assertThat(f.verifier().combine(d, few).rejection()).isEqualTo(Rejection.INSUFFICIENT_SHARES);
+    if (t - 1 >= 1) {
+      // Interpolating t-1 points gives a different polynomial's value: never the group signature.
+      Signature forged = ThresholdVerifier.interpolate(few).orThrow();
+      assertThat(Bls.verify(f.groupKey(), d, forged)).isFalse();
+    }
+  }
+
+  @Property(tries = 20)
+  void badPartialsAreDroppedAndOthersUsed(
+      @ForAll @IntRange(min = 4, max = 10) int n, @ForAll long seed) {
+    int t = ThresholdPolicy.minimumThreshold(n);
+    Fixtures f = Fixtures.deal(t, n, RND);
+    Bytes32 d = digest(seed);
+    List<PartialSignature> all = partials(f, randomSubset(n, n, seed), d);
+    // Replace the first partial by one over another digest: right index, wrong signature.
+    int badIndex = all.get(0).index();
+    all.set(0, ThresholdSigner.partialSign(f.shares().get(badIndex - 1), digest(seed + 99)));
+    if (n - 1 >= t) {
+      Combined c = f.verifier().combine(d, all).orThrow();
+      assertThat(c.signature()).isEqualTo(Bls.sign(f.groupSecret(), d));
+      assertThat(c.signers()).doesNotContain(badIndex).hasSize(t);
+    }
+  }
+
+  @Property(tries = 20)
+  void shamirRecoversTheSecretFromAnyT(
+      @ForAll @IntRange(min = 1, max = 12) int n, @ForAll long seed) {
+    int t = ThresholdPolicy.minimumThreshold(n);
+    Fixtures f = Fixtures.deal(t, n, RND);
+    List<SecretShare> some = new ArrayList<>();
+    for (int i : randomSubset(n, t, seed)) {
+      some.add(f.shares().get(i - 1));
+    }
+    assertThat(Shamir.recover(some).orThrow().toScalar()).isEqualTo(f.groupSecret().toScalar());
+  }
+
+  @Property(tries = 50)
+  void batchLagrangeEqualsNaiveDefinition(
+      @ForAll @IntRange(min = 1, max = 30) int t, @ForAll long seed) {
+    int[] idx = randomSubset(100, t, seed).stream().mapToInt(Integer::intValue).toArray();
+    java.math.BigInteger[] fast = Lagrange.compute(idx);
+    for (int i = 0; i < t; i++) {
+      java.math.BigInteger l = java.math.BigInteger.ONE;
+      for (int j = 0; j < t; j++) {
+        if (j != i) {
+          java.math.BigInteger num = java.math.BigInteger.valueOf(idx[j]);
+          java.math.BigInteger den = java.math.BigInteger.valueOf(idx[j] - idx[i]).mod(Scalars.R);
+          l = l.multiply(num).multiply(den.modInverse(Scalars.R)).mod(Scalars.R);
+        }
+      }
+      assertThat(fast[i]).isEqualTo(l);
+    }
+  }
+}
