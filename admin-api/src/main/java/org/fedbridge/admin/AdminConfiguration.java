@@ -1,0 +1,20 @@
+package org.fedbridge.admin;
+
+import org.fedbridge.service.KafkaSettings;
+import org.fedbridge.service.TopicSpec;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class AdminConfiguration {
+
+  @Bean
+  KafkaSettings kafkaSettings(AdminProperties properties) {
+    return properties.kafka();
+  }
+
+  @Bean
+  TopicSpec governanceTopic(AdminProperties properties) {
+    return new TopicSpec(properties.topics().governance(), 1, false);
+  }
+}

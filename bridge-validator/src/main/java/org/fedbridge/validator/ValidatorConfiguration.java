@@ -1,0 +1,36 @@
+package org.fedbridge.validator;
+
+import org.fedbridge.service.KafkaSettings;
+import org.fedbridge.service.TopicSpec;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class ValidatorConfiguration {
+
+  @Bean
+  KafkaSettings kafkaSettings(ValidatorProperties properties) {
+    return properties.kafka();
+  }
+
+  @Bean
+  TopicSpec partialsTopic(ValidatorProperties properties) {
+    return new TopicSpec(properties.topics().partials(), 3, false);
+  }
+
+  /** Compacted: the latest certificate per batch id is all anyone needs. */
+  @Bean
+  TopicSpec certificatesTopic(ValidatorProperties properties) {
+    return new TopicSpec(properties.topics().certificates(), 1, true);
+  }
+
+  @Bean
+  TopicSpec dkgTopic(ValidatorProperties properties) {
+    return new TopicSpec(properties.topics().dkg(), 1, false);
+  }
+
+  @Bean
+  TopicSpec heartbeatsTopic(ValidatorProperties properties) {
+    return new TopicSpec(properties.topics().heartbeats(), 1, false);
+  }
+}
