@@ -74,6 +74,20 @@ const blsFx = {
     shares,
   },
 };
+// Points on the curves but outside the prime-order subgroups (must be refused).
+const Fp = bls.fields.Fp, Fp2 = bls.fields.Fp2;
+const offSubgroup = (curve, F, b, make) => {
+  for (let i = 1n; ; i++) {
+    const x = make(i);
+    const rhs = F.add(F.mul(F.sqr(x), x), b);
+    let y; try { y = F.sqrt(rhs); } catch { continue; }
+    if (y === undefined) continue;
+    const P = curve.Point.fromAffine({ x, y });
+    if (!P.isTorsionFree()) return P;
+  }
+};
+blsFx.offSubgroupG1 = g1(offSubgroup(bls.G1, Fp, 4n, (i) => i));
+blsFx.offSubgroupG2 = g2(offSubgroup(bls.G2, Fp2, Fp2.fromBigTuple([4n, 4n]), (i) => Fp2.fromBigTuple([i, 1n])));
 writeFileSync(join(out, 'bls.json'), JSON.stringify(blsFx, null, 2) + '\n');
 
 // ---------------------------------------------------------------- encoding (docs/encoding.md)

@@ -9,8 +9,12 @@ if [ "${1:-}" = "--version" ]; then
   echo "Version: 0.8.30+commit.73712a01.Linux.g++"
   exit 0
 fi
+# Both ends go through files: forge may hand over a non-blocking stdin (node then fails with
+# EAGAIN on large inputs).
+in="$(mktemp)"
 tmp="$(mktemp)"
-trap 'rm -f "$tmp"' EXIT
+trap 'rm -f "$in" "$tmp"' EXIT
+cat > "$in"
 node "$root/node_modules/solc/solc.js" --standard-json \
-  --base-path "$root/contracts" --include-path "$root/node_modules" > "$tmp"
+  --base-path "$root/contracts" --include-path "$root/node_modules" < "$in" > "$tmp"
 grep -v '^>>>' "$tmp"
