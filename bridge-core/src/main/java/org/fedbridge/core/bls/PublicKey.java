@@ -31,7 +31,7 @@ public final class PublicKey {
   }
 
   /** Wraps a point computed in bridge-core; refuses infinity (e.g. a sum that cancelled). */
-  static Result<PublicKey> fromPoint(P2 p) {
+  public static Result<PublicKey> fromPoint(P2 p) {
     P2_Affine a = p.to_affine();
     if (a.is_inf()) {
       return Result.err(org.fedbridge.core.types.Rejection.INFINITY, "G2 sum is infinity");
