@@ -6,11 +6,13 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /** Creates the topics a service needs, and checks that existing ones have the right shape. */
 public final class KafkaTopics {
@@ -28,11 +30,7 @@ public final class KafkaTopics {
           create(admin, spec);
         }
       }
-      Map<String, TopicDescription> described =
-          admin
-              .describeTopics(topics.stream().map(TopicSpec::name).toList())
-              .allTopicNames()
-              .get(30, TimeUnit.SECONDS);
+      Map<String, TopicDescription> described = describe(admin, topics);
       for (TopicSpec spec : topics) {
         int actual = described.get(spec.name()).partitions().size();
         if (actual != spec.partitions()) {
@@ -50,6 +48,26 @@ public final class KafkaTopics {
       throw new IllegalStateException("interrupted while creating Kafka topics", e);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("cannot create Kafka topics: " + e.getMessage(), e);
+    }
+  }
+
+  /** Describes the topics, waiting while a just-created topic's metadata spreads. */
+  private static Map<String, TopicDescription> describe(Admin admin, List<TopicSpec> topics)
+      throws InterruptedException, TimeoutException, ExecutionException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (true) {
+      try {
+        return admin
+            .describeTopics(topics.stream().map(TopicSpec::name).toList())
+            .allTopicNames()
+            .get(30, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+            || System.nanoTime() > deadline) {
+          throw e;
+        }
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+      }
     }
   }
 

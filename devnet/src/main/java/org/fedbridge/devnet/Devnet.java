@@ -1,0 +1,349 @@
+package org.fedbridge.devnet;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Starts the whole bridge locally: PostgreSQL, Kafka and anvil (each unless an external one is
+ * given), then the services; writes {@code .devnet/devnet.json} once everything is ready; stops
+ * everything it started on Ctrl-C or SIGTERM.
+ */
+@Command(
+    name = "devnet",
+    mixinStandardHelpOptions = true,
+    description = "Start the whole fedbridge bridge locally.")
+public final class Devnet implements Callable<Integer> {
+  static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+
+  @Option(names = "--dir", description = "State and logs directory (wiped at start).")
+  Path dir = Path.of(".devnet");
+
+  @Option(names = "--root", description = "Project checkout (service jars, node_modules).")
+  Path root = Path.of("");
+
+  @Option(names = "--jdbc-url", description = "Use this PostgreSQL instead of an embedded one.")
+  String jdbcUrl;
+
+  @Option(names = "--db-user", description = "User for --jdbc-url.")
+  String dbUser = "postgres";
+
+  @Option(
+      names = "--db-password-env",
+      description = "Environment variable that holds the password for --jdbc-url.")
+  String dbPasswordEnv = "DEVNET_DB_PASSWORD";
+
+  @Option(names = "--kafka", description = "Use these bootstrap servers instead of a broker.")
+  String kafka;
+
+  @Option(names = "--l1-rpc", description = "Use this L1 JSON-RPC URL instead of anvil.")
+  String l1Rpc;
+
+  @Option(names = "--validators", description = "Federation size (default ${DEFAULT-VALUE}).")
+  int validators = 4;
+
+  @Option(names = "--accounts", description = "Funded dev accounts (default ${DEFAULT-VALUE}).")
+  int accountCount = 5;
+
+  @Option(names = "--sidechain-chain-id", description = "Default ${DEFAULT-VALUE}.")
+  long sidechainChainId = 1337;
+
+  private final List<AutoCloseable> started = new ArrayList<>();
+  private int infrastructure = Integer.MAX_VALUE;
+  private final List<ChildProcess> watched = new ArrayList<>();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final PrintStream out = System.out;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Devnet()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "devnet-stop"));
+    try {
+      start();
+    } catch (DevnetException e) {
+      System.err.println("devnet: " + e.getMessage());
+      return 1;
+    }
+    watch();
+    return 1; // only reached when a component died
+  }
+
+  private void start() throws IOException {
+    root = root.toAbsolutePath().normalize();
+    dir = dir.toAbsolutePath().normalize();
+    wipe(dir);
+    Path logs = Files.createDirectories(dir.resolve("logs"));
+    Files.createDirectories(dir.resolve("tmp"));
+    Ports ports = new Ports();
+    out.println("devnet: starting in " + dir + " (logs in " + logs + ")");
+
+    Postgres postgres;
+    if (jdbcUrl == null) {
+      postgres = Postgres.embedded(dir.resolve("postgres"), ports.preferred(5432));
+    } else {
+      postgres =
+          Postgres.external(jdbcUrl, dbUser, System.getenv().getOrDefault(dbPasswordEnv, ""));
+    }
+    started.add(postgres);
+    out.println("devnet: PostgreSQL ready at " + postgres.jdbcUrl());
+
+    String bootstrap = kafka;
+    if (bootstrap == null) {
+      int port = ports.preferred(9092);
+      ChildProcess broker = KafkaBroker.start(dir.resolve("kafka"), port, ports.any(), logs);
+      track(broker);
+      bootstrap = "127.0.0.1:" + port;
+    }
+    out.println("devnet: Kafka ready at " + bootstrap);
+
+    String l1 = l1Rpc;
+    if (l1 == null) {
+      int port = ports.preferred(8545);
+      track(Anvil.start(root, port, logs));
+      l1 = "http://127.0.0.1:" + port;
+    }
+    long l1ChainId = Long.decode(Http.rpc(l1, "eth_chainId").asText());
+    out.println("devnet: L1 ready at " + l1 + " (chain " + l1ChainId + ")");
+
+    List<DevAccount> accounts = DevAccount.derive(accountCount);
+    if (l1Rpc == null) {
+      for (DevAccount account : accounts) {
+        Http.rpc(
+            l1, "anvil_setBalance", account.address(), "0x" + Genesis.DEV_BALANCE.toString(16));
+      }
+    }
+    String vault = "0x0000000000000000000000000000000000000000";
+    infrastructure = started.size();
+
+    DevFederation federation = DevFederation.deal(validators);
+    Path genesis = dir.resolve("genesis.json");
+    Genesis.write(genesis, sidechainChainId, l1ChainId, vault, federation, accounts);
+
+    List<String> db =
+        List.of(
+            "--spring.datasource.url=" + postgres.jdbcUrl(),
+            "--spring.datasource.username=" + postgres.username(),
+            "--spring.datasource.password=" + postgres.password());
+    Path work = dir;
+
+    Service sidechain =
+        Service.start(
+            "sidechain-node",
+            Service.jar(root, "sidechain-node"),
+            ports.preferred(8645),
+            concat(
+                db,
+                "--bridge.sidechain.chain-id=" + sidechainChainId,
+                "--bridge.sidechain.kafka.bootstrap-servers=" + bootstrap,
+                "--bridge.sidechain.genesis=" + genesis),
+            work,
+            logs);
+    track(sidechain.process());
+    String sidechainRpc = sidechain.url();
+
+    List<Service> members = new ArrayList<>();
+    for (int k = 1; k <= validators; k++) {
+      String schema = "validator_" + k;
+      Service member =
+          Service.start(
+              "validator-" + k,
+              Service.jar(root, "bridge-validator"),
+              ports.preferred(8100 + k),
+              concat(
+                  db,
+                  "--bridge.validator.operator-id=" + DevFederation.operatorId(k),
+                  "--bridge.validator.l1.rpc-url=" + l1,
+                  "--bridge.validator.l1.chain-id=" + l1ChainId,
+                  "--bridge.validator.l1.confirmations=2",
+                  "--bridge.validator.sidechain.rpc-url=" + sidechainRpc,
+                  "--bridge.validator.sidechain.chain-id=" + sidechainChainId,
+                  "--bridge.validator.kafka.bootstrap-servers=" + bootstrap,
+                  // One PostgreSQL for the whole devnet: each member gets its own schema.
+                  "--spring.flyway.schemas=" + schema,
+                  "--spring.flyway.default-schema=" + schema,
+                  "--spring.jpa.properties.hibernate.default_schema=" + schema,
+                  "--spring.datasource.hikari.schema=" + schema),
+              work,
+              logs);
+      track(member.process());
+      members.add(member);
+    }
+
+    Service relayer =
+        Service.start(
+            "relayer",
+            Service.jar(root, "relayer"),
+            ports.preferred(8080),
+            concat(
+                db,
+                "--bridge.relayer.l1.rpc-url=" + l1,
+                "--bridge.relayer.l1.chain-id=" + l1ChainId,
+                "--bridge.relayer.sidechain.rpc-url=" + sidechainRpc,
+                "--bridge.relayer.sidechain.chain-id=" + sidechainChainId,
+                "--bridge.relayer.kafka.bootstrap-servers=" + bootstrap),
+            work,
+            logs);
+    track(relayer.process());
+
+    Service admin =
+        Service.start(
+            "admin-api",
+            Service.jar(root, "admin-api"),
+            ports.preferred(8090),
+            concat(db, "--bridge.admin.kafka.bootstrap-servers=" + bootstrap),
+            work,
+            logs);
+    track(admin.process());
+
+    List<Service> services = new ArrayList<>();
+    services.add(sidechain);
+    services.addAll(members);
+    services.add(relayer);
+    services.add(admin);
+    for (Service service : services) {
+      service.awaitReady(READY_TIMEOUT);
+      out.println("devnet: " + service.name() + " ready at " + service.url());
+    }
+
+    ObjectNode file = Http.JSON.createObjectNode();
+    ObjectNode l1Node = file.putObject("l1");
+    l1Node.put("rpc", l1);
+    l1Node.put("chainId", l1ChainId);
+    l1Node.putObject("tokens");
+    ObjectNode sidechainNode = file.putObject("sidechain");
+    sidechainNode.put("rpc", sidechainRpc);
+    sidechainNode.put("chainId", sidechainChainId);
+    sidechainNode.putObject("tokens");
+    file.putObject("relayer").put("url", relayer.url());
+    file.putObject("admin").put("url", admin.url());
+    file.putObject("kafka").put("bootstrapServers", bootstrap);
+    file.putObject("postgres").put("jdbcUrl", postgres.jdbcUrl());
+    ObjectNode federationNode = file.putObject("federation");
+    federationNode.put("threshold", federation.policy().threshold());
+    ArrayNode validatorNodes = federationNode.putArray("validators");
+    for (int k = 0; k < members.size(); k++) {
+      ObjectNode v = validatorNodes.addObject();
+      v.put("operatorId", DevFederation.operatorId(k + 1));
+      v.put("url", members.get(k).url());
+    }
+    ArrayNode accountNodes = file.putArray("accounts");
+    for (DevAccount account : accounts) {
+      accountNodes
+          .addObject()
+          .put("address", account.address())
+          .put("privateKey", account.privateKey());
+    }
+    Path json = dir.resolve("devnet.json");
+    Path tmp = dir.resolve("devnet.json.tmp");
+    Http.JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), file);
+    Files.move(tmp, json, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+
+    out.println();
+    out.println("fedbridge devnet is up. Connection details: " + json);
+    out.printf("  %-12s %s (chain %d)%n", "L1", l1, l1ChainId);
+    out.printf("  %-12s %s (chain %d)%n", "sidechain", sidechainRpc, sidechainChainId);
+    out.printf("  %-12s %s%n", "relayer", relayer.url());
+    out.printf("  %-12s %s%n", "admin", admin.url());
+    out.printf(
+        "  %-12s %d members, threshold %d, from %s%n",
+        "validators", validators, federation.policy().threshold(), members.get(0).url());
+    out.printf("  %-12s %s%n", "kafka", bootstrap);
+    out.printf("  %-12s %s%n", "postgres", postgres.jdbcUrl());
+    out.printf(
+        "  %-12s %d funded with %s ETH each on L1 and the sidechain, e.g. %s%n",
+        "accounts",
+        accounts.size(),
+        Genesis.DEV_BALANCE.divide(BigInteger.TEN.pow(18)),
+        accounts.get(0).address());
+    out.println("Press Ctrl-C to stop everything.");
+  }
+
+  private void watch() {
+    while (stopped.getCount() > 0) {
+      for (ChildProcess child : watched) {
+        if (!child.isAlive() && stopped.getCount() > 0) {
+          System.err.println(
+              "devnet: " + child.name() + " exited; see " + child.log() + ". Stopping.");
+          return;
+        }
+      }
+      LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
+    }
+  }
+
+  private void track(ChildProcess child) {
+    started.add(child);
+    watched.add(child);
+  }
+
+  private void stopAll() {
+    stopped.countDown();
+    List<AutoCloseable> services = started.subList(infrastructure, started.size());
+    List<AutoCloseable> infra = started.subList(0, Math.min(infrastructure, started.size()));
+    // Services first (each shuts down gracefully while Kafka and PostgreSQL are still there),
+    // then the infrastructure.
+    closeAll(infrastructure <= started.size() ? services : List.of());
+    closeAll(infra);
+    out.println("devnet: stopped");
+  }
+
+  private static void closeAll(List<AutoCloseable> components) {
+    List<Thread> stopping = new ArrayList<>();
+    for (AutoCloseable component : components) {
+      Thread t = new Thread(() -> closeQuietly(component), "devnet-stop-one");
+      stopping.add(t);
+      t.start();
+    }
+    for (Thread t : stopping) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable component) {
+    try {
+      component.close();
+    } catch (Exception e) {
+      System.err.println("devnet: " + e.getMessage());
+    }
+  }
+
+  private static List<String> concat(List<String> first, String... more) {
+    List<String> all = new ArrayList<>(first);
+    all.addAll(List.of(more));
+    return all;
+  }
+
+  private static void wipe(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (Stream<Path> paths = Files.walk(dir)) {
+        for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    Files.createDirectories(dir);
+  }
+}
