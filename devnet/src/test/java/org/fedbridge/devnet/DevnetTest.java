@@ -1,0 +1,106 @@
+package org.fedbridge.devnet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the launcher as a user would (in its own JVM), twice in the same directory: everything comes
+ * up, devnet.json describes it, and SIGTERM (what Ctrl-C sends through the script's exec) stops
+ * every process it started.
+ */
+class DevnetTest {
+  private static final Path ROOT =
+      Path.of(System.getProperty("fedbridge.root", "..")).toAbsolutePath();
+  private static final Path DIR = Path.of("target", "devnet-test").toAbsolutePath();
+
+  @Test
+  void startsEverythingWritesDevnetJsonAndStopsCleanlyTwice() throws Exception {
+    runOnce(1);
+    runOnce(2);
+  }
+
+  private void runOnce(int round) throws Exception {
+    Files.createDirectories(DIR.getParent());
+    Path launcherLog = DIR.getParent().resolve("devnet-launcher-" + round + ".log");
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx384m");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(Devnet.class.getName());
+    command.addAll(
+        List.of("--dir", DIR.toString(), "--root", ROOT.toString(), "--validators", "2"));
+    Process launcher =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(launcherLog.toFile())
+            .start();
+    Path json = DIR.resolve("devnet.json");
+    try {
+      await("devnet.json, round " + round)
+          .atMost(Duration.ofMinutes(5))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(() -> Files.exists(json) || !launcher.isAlive());
+      assertThat(launcher.isAlive()).as("launcher alive; log: " + launcherLog).isTrue();
+
+      JsonNode devnet = Http.JSON.readTree(json.toFile());
+      assertThat(devnet.at("/l1/chainId").asLong()).isEqualTo(31337);
+      assertThat(Http.rpc(devnet.at("/l1/rpc").asText(), "eth_chainId").asText())
+          .isEqualTo("0x7a69");
+      assertThat(devnet.at("/sidechain/chainId").asLong()).isEqualTo(1337);
+      for (String url :
+          List.of(
+              devnet.at("/sidechain/rpc").asText(),
+              devnet.at("/relayer/url").asText(),
+              devnet.at("/admin/url").asText(),
+              devnet.at("/federation/validators/0/url").asText(),
+              devnet.at("/federation/validators/1/url").asText())) {
+        assertThat(Http.ok(url + "/actuator/health/readiness")).as(url).isTrue();
+      }
+      String[] kafka = devnet.at("/kafka/bootstrapServers").asText().split(":");
+      assertThat(Ports.isListening(kafka[0], Integer.parseInt(kafka[1]))).isTrue();
+      try (Connection c = DriverManager.getConnection(devnet.at("/postgres/jdbcUrl").asText())) {
+        var schemas =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT count(*) FROM information_schema.schemata WHERE schema_name IN"
+                        + " ('sidechain', 'validator_1', 'validator_2', 'relayer', 'admin')");
+        schemas.next();
+        assertThat(schemas.getInt(1)).as("one schema per service instance").isEqualTo(5);
+      }
+      assertThat(devnet.at("/accounts")).hasSize(5);
+      for (JsonNode account : devnet.at("/accounts")) {
+        assertThat(account.get("address").asText()).matches("0x[0-9a-f]{40}");
+        assertThat(account.get("privateKey").asText()).matches("0x[0-9a-f]{64}");
+        String balance =
+            Http.rpc(
+                    devnet.at("/l1/rpc").asText(),
+                    "eth_getBalance",
+                    account.get("address").asText(),
+                    "latest")
+                .asText();
+        assertThat(new BigInteger(balance.substring(2), 16)).isEqualTo(Genesis.DEV_BALANCE);
+      }
+    } finally {
+      List<ProcessHandle> children = launcher.descendants().toList();
+      launcher.destroy(); // SIGTERM
+      assertThat(launcher.waitFor(90, TimeUnit.SECONDS)).as("launcher exits on SIGTERM").isTrue();
+      await("no process left behind, round " + round)
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
+    }
+    assertThat(Files.readString(launcherLog)).contains("devnet: stopped");
+  }
+}
