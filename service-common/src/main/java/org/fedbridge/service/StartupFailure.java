@@ -63,7 +63,7 @@ public final class StartupFailure {
     for (ObjectError error : invalid.getValidationErrors().getAllErrors()) {
       String where =
           error instanceof FieldError field ? prefix + "." + kebab(field.getField()) : prefix;
-      problems.add(where + " " + error.getDefaultMessage());
+      problems.add(where + ": " + error.getDefaultMessage());
     }
     return "invalid setting " + String.join("; ", problems);
   }
