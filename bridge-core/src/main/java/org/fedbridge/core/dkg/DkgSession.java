@@ -19,6 +19,7 @@ import org.fedbridge.core.threshold.SecretShare;
 import org.fedbridge.core.types.Bytes32;
 import org.fedbridge.core.types.Rejection;
 import org.fedbridge.core.types.Result;
+import supranational.blst.P2;
 
 /**
  * One member's side of a Joint-Feldman DKG with complaints (Pedersen 1991; complaint handling as in
@@ -146,7 +147,10 @@ public final class DkgSession {
     for (Deal d : deals) {
       first.putIfAbsent(d.dealer(), d);
     }
-    List<DkgMessage> out = new ArrayList<>();
+    // Decrypt every share first, then check them all against the commitments at once.
+    Map<Integer, BigInteger> candidate = new HashMap<>();
+    Map<Integer, P2> expected = new HashMap<>();
+    Set<Integer> bad = new HashSet<>();
     for (Deal d : first.values()) {
       if (d.dealer() == me) {
         received.put(me, myShares[me]);
@@ -162,18 +166,54 @@ public final class DkgSession {
               Wire.shareAad(config.sessionId(), d.dealer(), me));
       BigInteger share =
           plain.isOk() && plain.orThrow().length == 32 ? new BigInteger(1, plain.orThrow()) : null;
-      // SECURITY: the share must match the dealer's public commitments, or we complain.
-      if (share != null && Feldman.checkShare(d.commitments(), me, share)) {
-        received.put(d.dealer(), share);
+      if (share == null || share.signum() == 0 || share.compareTo(Fields.R) >= 0) {
+        bad.add(d.dealer());
       } else {
-        complainedAbout.add(d.dealer());
-        Complaint c =
-            new Complaint(config.sessionId(), me, d.dealer(), new byte[0]).signed(identity);
-        receive(c);
-        out.add(c);
+        candidate.put(d.dealer(), share);
+        expected.put(d.dealer(), Feldman.evaluate(d.commitments(), me));
       }
     }
+    // SECURITY: every share must match its dealer's public commitments, or we complain. One
+    // randomly weighted check covers all dealers (weights unknown to dealers, so shares that are
+    // wrong cannot cancel out); only if it fails is each share checked on its own.
+    if (!candidate.isEmpty() && !batchCheck(candidate, expected)) {
+      for (var e : candidate.entrySet()) {
+        if (!Feldman.checkShare(expected.get(e.getKey()), e.getValue())) {
+          bad.add(e.getKey());
+        }
+      }
+    }
+    candidate.forEach(
+        (dealer, share) -> {
+          if (!bad.contains(dealer)) {
+            received.put(dealer, share);
+          }
+        });
+    List<DkgMessage> out = new ArrayList<>();
+    for (int dealer : new java.util.TreeSet<>(bad)) {
+      complainedAbout.add(dealer);
+      Complaint c = new Complaint(config.sessionId(), me, dealer, new byte[0]).signed(identity);
+      receive(c);
+      out.add(c);
+    }
     return out;
+  }
+
+  /** {@code (Σ r_j s_j) · G2 == Σ r_j · V_j} with random 64-bit weights {@code r_j}. */
+  private boolean batchCheck(Map<Integer, BigInteger> shares, Map<Integer, P2> expected) {
+    BigInteger lhs = BigInteger.ZERO;
+    P2 rhs = new P2();
+    for (var e : shares.entrySet()) {
+      BigInteger r = new BigInteger(64, rnd).setBit(64);
+      lhs = lhs.add(r.multiply(e.getValue())).mod(Fields.R);
+      rhs.add(expected.get(e.getKey()).dup().mult(r));
+    }
+    if (lhs.signum() == 0) {
+      return false;
+    }
+    try (SecretKey k = SecretKey.fromScalar(lhs).orThrow()) {
+      return k.publicKey().toP2().is_equal(rhs);
+    }
   }
 
   /** End of round 2: answer every complaint against this member by revealing that share. */
@@ -207,7 +247,7 @@ public final class DkgSession {
     requireRound(Round.JUSTIFICATION);
     round = Round.DONE;
     DkgTranscript transcript = transcript();
-    Result<DkgTranscript.Evaluation> ev = transcript.evaluateDetailed();
+    Result<DkgTranscript.Evaluation> ev = transcript.evaluateDetailed(true);
     if (!ev.isOk()) {
       return ev.map(e -> null);
     }

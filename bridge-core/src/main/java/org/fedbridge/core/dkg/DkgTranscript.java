@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.fedbridge.core.bls.G2Polynomial;
 import org.fedbridge.core.bls.PublicKey;
 import org.fedbridge.core.dkg.DkgMessage.Complaint;
 import org.fedbridge.core.dkg.DkgMessage.Deal;
@@ -44,17 +45,20 @@ public record DkgTranscript(
    * @return the public output, or {@link Rejection#INSUFFICIENT_SHARES} when |QUAL| < t
    */
   public Result<DkgPublicOutput> evaluate() {
-    return evaluateDetailed().map(Evaluation::output);
+    return evaluateDetailed(false).map(Evaluation::output);
   }
 
-  /** Internal form that also returns the revealed shares, for the members' own use. */
-  Result<Evaluation> evaluateDetailed() {
+  /**
+   * Internal form that also returns the revealed shares, for the members' own use. A member's
+   * session authenticated every message on receipt and may skip re-checking signatures.
+   */
+  Result<Evaluation> evaluateDetailed(boolean alreadyAuthenticated) {
     int n = config.n();
     int t = config.t();
     Map<Integer, Deal> dealOf = new LinkedHashMap<>();
     Set<Integer> disqualified = new TreeSet<>();
     for (Deal d : deals) {
-      if (!d.authenticate(config).isOk()) {
+      if (!alreadyAuthenticated && !d.authenticate(config).isOk()) {
         continue;
       }
       Deal prior = dealOf.putIfAbsent(d.dealer(), d);
@@ -72,7 +76,7 @@ public record DkgTranscript(
     // Complaints, once per (complainer, dealer), only against dealers that dealt.
     Map<Long, Complaint> open = new LinkedHashMap<>();
     for (Complaint c : complaints) {
-      if (c.authenticate(config).isOk()
+      if ((alreadyAuthenticated || c.authenticate(config).isOk())
           && c.dealer() >= 1
           && c.dealer() <= n
           && c.dealer() != c.complainer()
@@ -83,7 +87,9 @@ public record DkgTranscript(
     Map<Long, BigInteger> revealed = new HashMap<>();
     for (Justification j : justifications) {
       long k = key(j.complainer(), j.dealer());
-      if (!open.containsKey(k) || revealed.containsKey(k) || !j.authenticate(config).isOk()) {
+      if (!open.containsKey(k)
+          || revealed.containsKey(k)
+          || !(alreadyAuthenticated || j.authenticate(config).isOk())) {
         continue;
       }
       Deal d = dealOf.get(j.dealer());
@@ -114,10 +120,11 @@ public record DkgTranscript(
     // Aggregate commitments A_k = Σ_{j∈QUAL} C_jk; group key A_0; share key i = Σ_k A_k i^k.
     List<PublicKey> aggregate = new ArrayList<>(t);
     for (int k = 0; k < t; k++) {
-      P2 acc = new P2();
+      List<PublicKey> column = new ArrayList<>(qual.size());
       for (int j : qual) {
-        acc.add(dealOf.get(j).commitments().get(k).toP2());
+        column.add(dealOf.get(j).commitments().get(k));
       }
+      P2 acc = G2Polynomial.sum(column);
       Result<PublicKey> a = PublicKey.fromPoint(acc);
       if (!a.isOk()) {
         return Result.err(Rejection.INFINITY, "aggregate commitment " + k + " is infinity");
@@ -126,7 +133,7 @@ public record DkgTranscript(
     }
     List<PublicKey> shareKeys = new ArrayList<>(n);
     for (int i = 1; i <= n; i++) {
-      Result<PublicKey> pk = PublicKey.fromPoint(Feldman.evaluate(aggregate, i));
+      Result<PublicKey> pk = PublicKey.fromPoint(G2Polynomial.evaluate(aggregate, i));
       if (!pk.isOk()) {
         return Result.err(Rejection.INFINITY, "share key " + i + " is infinity");
       }

@@ -122,6 +122,48 @@ class DkgTest {
         .satisfies(c -> assertThat(c.dealer()).isEqualTo(bad));
   }
 
+  /** Re-encrypts the victim's share from {@code d} shifted by {@code delta} (mod r). */
+  static Deal shiftedShareFor(LocalDkg net, Deal d, int victim, BigInteger delta) {
+    byte[] aad = Wire.shareAad(d.session(), d.dealer(), victim);
+    byte[] plain =
+        Ecies.decrypt(net.identities.get(victim - 1), d.encryptedShares().get(victim - 1), aad)
+            .orThrow();
+    BigInteger shifted = new BigInteger(1, plain).add(delta).mod(org.fedbridge.core.bls.Fields.R);
+    byte[] out = new byte[32];
+    IdentityKey.put32(shifted, out, 0);
+    List<byte[]> boxes = new ArrayList<>(d.encryptedShares());
+    boxes.set(victim - 1, Ecies.encrypt(net.config.member(victim).identity(), out, aad, RND));
+    return new Deal(d.session(), d.dealer(), d.commitments(), boxes, new byte[0])
+        .signed(net.identities.get(d.dealer() - 1));
+  }
+
+  @Test
+  void colludingDealersCannotCancelInconsistentSharesInTheBatchCheck() {
+    // Dealers 1 and 2 shift member 4's shares by +δ and −δ: the sum stays right, each is wrong.
+    LocalDkg net = LocalDkg.create(7, RND);
+    BigInteger delta = BigInteger.valueOf(123456789);
+    Map<Integer, Result<DkgResult>> res =
+        net.run(
+            (sender, msgs) ->
+                sender > 2
+                    ? msgs
+                    : msgs.stream()
+                        .map(
+                            m ->
+                                m instanceof Deal d
+                                    ? (DkgMessage)
+                                        shiftedShareFor(
+                                            net, d, 4, sender == 1 ? delta : delta.negate())
+                                    : m)
+                        .filter(m -> !(m instanceof Justification))
+                        .toList());
+    DkgPublicOutput out = assertConsistent(net, res, range(3, 7));
+    assertThat(out.qualified()).containsExactlyInAnyOrder(3, 4, 5, 6, 7);
+    assertThat(res.get(4).orThrow().transcript().complaints())
+        .extracting(c -> c.dealer())
+        .containsExactlyInAnyOrder(1, 2);
+  }
+
   @Test
   void dealerThatJustifiesWithTheRightShareStaysAndComplainantUsesIt() {
     LocalDkg net = LocalDkg.create(4, RND);
