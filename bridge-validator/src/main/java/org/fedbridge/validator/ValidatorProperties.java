@@ -3,6 +3,7 @@ package org.fedbridge.validator;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.net.URI;
@@ -32,12 +33,15 @@ public record ValidatorProperties(
   /**
    * @param rpcUrl L1 JSON-RPC endpoint
    * @param chainId L1 chain id
+   * @param vault the BridgeVault contract address
    * @param confirmations blocks a deposit must be buried under before it is signed, when the node
    *     offers no {@code finalized} tag
    */
   public record L1(
       @NotNull URI rpcUrl,
       @NotNull @Positive Long chainId,
+      @NotNull @Pattern(regexp = "0x[0-9a-fA-F]{40}", message = "must be a 0x-prefixed address")
+          String vault,
       @PositiveOrZero @DefaultValue("12") int confirmations) {}
 
   /**

@@ -29,6 +29,7 @@ class ValidatorApplicationStartupFailureTest {
     }
     args.add("--bridge.validator.sidechain.rpc-url=http://127.0.0.1:8645");
     args.add("--bridge.validator.sidechain.chain-id=1337");
+    args.add("--bridge.validator.l1.vault=0x5FbDB2315678afecb367f032d93F642f64180aa3");
     return args;
   }
 

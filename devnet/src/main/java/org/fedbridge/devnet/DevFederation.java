@@ -6,6 +6,7 @@ import java.util.List;
 import org.fedbridge.core.bls.PublicKey;
 import org.fedbridge.core.bls.SecretKey;
 import org.fedbridge.core.threshold.Member;
+import org.fedbridge.core.threshold.MemberSet;
 import org.fedbridge.core.threshold.SecretShare;
 import org.fedbridge.core.threshold.Shamir;
 import org.fedbridge.core.threshold.ThresholdPolicy;
@@ -29,6 +30,11 @@ record DevFederation(ThresholdPolicy policy, PublicKey groupKey, List<Member> me
       }
       return new DevFederation(policy, group.publicKey(), List.copyOf(members));
     }
+  }
+
+  /** The member set as the vault and the sidechain see it (threshold, members hash). */
+  MemberSet memberSet() {
+    return MemberSet.of(members, policy.threshold()).orThrow();
   }
 
   static String operatorId(int index) {

@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
+import org.fedbridge.contracts.VaultDeployer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -131,10 +132,13 @@ public final class Devnet implements Callable<Integer> {
             l1, "anvil_setBalance", account.address(), "0x" + Genesis.DEV_BALANCE.toString(16));
       }
     }
-    String vault = "0x0000000000000000000000000000000000000000";
     infrastructure = started.size();
 
     DevFederation federation = DevFederation.deal(validators);
+    VaultDeployer.Deployment deployment =
+        L1Setup.deployVault(l1, l1ChainId, sidechainChainId, federation, accounts.get(0));
+    String vault = deployment.vaultAddress();
+    out.println("devnet: BridgeVault deployed at " + vault);
     Path genesis = dir.resolve("genesis.json");
     Genesis.write(genesis, sidechainChainId, l1ChainId, vault, federation, accounts);
 
@@ -174,6 +178,7 @@ public final class Devnet implements Callable<Integer> {
                   "--bridge.validator.l1.rpc-url=" + l1,
                   "--bridge.validator.l1.chain-id=" + l1ChainId,
                   "--bridge.validator.l1.confirmations=2",
+                  "--bridge.validator.l1.vault=" + vault,
                   "--bridge.validator.sidechain.rpc-url=" + sidechainRpc,
                   "--bridge.validator.sidechain.chain-id=" + sidechainChainId,
                   "--bridge.validator.kafka.bootstrap-servers=" + bootstrap,
@@ -197,6 +202,7 @@ public final class Devnet implements Callable<Integer> {
                 db,
                 "--bridge.relayer.l1.rpc-url=" + l1,
                 "--bridge.relayer.l1.chain-id=" + l1ChainId,
+                "--bridge.relayer.vault=" + vault,
                 "--bridge.relayer.sidechain.rpc-url=" + sidechainRpc,
                 "--bridge.relayer.sidechain.chain-id=" + sidechainChainId,
                 "--bridge.relayer.kafka.bootstrap-servers=" + bootstrap),
@@ -228,6 +234,8 @@ public final class Devnet implements Callable<Integer> {
     ObjectNode l1Node = file.putObject("l1");
     l1Node.put("rpc", l1);
     l1Node.put("chainId", l1ChainId);
+    l1Node.put("vault", vault);
+    l1Node.put("vaultDeploymentBlock", deployment.blockNumber().longValueExact());
     l1Node.putObject("tokens");
     ObjectNode sidechainNode = file.putObject("sidechain");
     sidechainNode.put("rpc", sidechainRpc);
@@ -259,7 +267,7 @@ public final class Devnet implements Callable<Integer> {
 
     out.println();
     out.println("fedbridge devnet is up. Connection details: " + json);
-    out.printf("  %-12s %s (chain %d)%n", "L1", l1, l1ChainId);
+    out.printf("  %-12s %s (chain %d), BridgeVault %s%n", "L1", l1, l1ChainId, vault);
     out.printf("  %-12s %s (chain %d)%n", "sidechain", sidechainRpc, sidechainChainId);
     out.printf("  %-12s %s%n", "relayer", relayer.url());
     out.printf("  %-12s %s%n", "admin", admin.url());

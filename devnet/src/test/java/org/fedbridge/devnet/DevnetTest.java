@@ -60,6 +60,11 @@ class DevnetTest {
       assertThat(Http.rpc(devnet.at("/l1/rpc").asText(), "eth_chainId").asText())
           .isEqualTo("0x7a69");
       assertThat(devnet.at("/sidechain/chainId").asLong()).isEqualTo(1337);
+      String vault = devnet.at("/l1/vault").asText();
+      assertThat(vault).matches("0x[0-9a-fA-F]{40}");
+      assertThat(Http.rpc(devnet.at("/l1/rpc").asText(), "eth_getCode", vault, "latest").asText())
+          .as("vault has code")
+          .hasSizeGreaterThan(1000);
       for (String url :
           List.of(
               devnet.at("/sidechain/rpc").asText(),

@@ -28,6 +28,7 @@ class RelayerApplicationStartupFailureTest {
     }
     args.add("--bridge.relayer.sidechain.rpc-url=http://127.0.0.1:8645");
     args.add("--bridge.relayer.sidechain.chain-id=1337");
+    args.add("--bridge.relayer.vault=0x5FbDB2315678afecb367f032d93F642f64180aa3");
     return args;
   }
 

@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     args = {
+      "--bridge.relayer.vault=0x5FbDB2315678afecb367f032d93F642f64180aa3",
       "--bridge.relayer.l1.rpc-url=http://127.0.0.1:8545",
       "--bridge.relayer.l1.chain-id=31337",
       "--bridge.relayer.sidechain.rpc-url=http://127.0.0.1:8645",
