@@ -113,6 +113,7 @@ contract BridgeVault is ReentrancyGuardTransient {
     error ZeroAmount();
     error ZeroAddress();
     error ZeroSidechainId();
+    error InvalidRecipient(address recipient);
     error TokenNotRegistered(address token);
     error EthNotAccepted();
     error AmountTooLarge(uint256 amount);
@@ -310,7 +311,8 @@ contract BridgeVault is ReentrancyGuardTransient {
     /// @dev Checks a claim and applies its effects (nullifier, limits, accounting).
     function _settle(Withdrawal calldata w, Proof calldata p) private {
         if (w.amount == 0) revert ZeroAmount();
-        if (w.recipient == address(0)) revert ZeroAddress();
+        // SECURITY: paying the vault itself would unbalance the books (locked < balance).
+        if (w.recipient == address(0) || w.recipient == address(this)) revert InvalidRecipient(w.recipient);
         RootInfo memory info = _roots[p.root];
         // SECURITY: only roots posted with a valid certificate exist; unknown (incl. zero) roots fail.
         if (info.count == 0) revert UnknownRoot(p.root);

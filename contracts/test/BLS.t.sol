@@ -180,6 +180,64 @@ contract BLSTest is TestBase {
         h.verify(bytes32(0), vm.parseJsonBytes(g, ".invalidSignatures.nonZeroPaddingEip2537"), key);
     }
 
+    /// bridge-core's threshold.json: every signer set combines to the group signature, which
+    /// verifies; partials and a t-1 combination do not (rows 2 and 10).
+    function testExploitRow10_bridgeCoreGoldenThresholdSharing() public view {
+        string memory g = vm.readFile("../bridge-core/src/test/resources/golden/threshold.json");
+        uint256 t = vm.parseJsonUint(g, ".t");
+        uint256 n = vm.parseJsonUint(g, ".n");
+        bytes memory groupKey = vm.parseJsonBytes(g, ".groupPublicKeyEip2537");
+        bytes32 digest = vm.parseJsonBytes32(g, ".digest");
+        bytes memory groupSig = vm.parseJsonBytes(g, ".groupSignatureEip2537");
+        vm.assertEq(blsPublicKey(vm.parseJsonUint(g, ".groupSecret")), groupKey);
+        vm.assertTrue(h.verify(digest, groupSig, groupKey));
+        bytes[] memory partials = new bytes[](n);
+        for (uint256 i = 0; i < n; ++i) {
+            string memory k = string.concat(".shares[", _str(i), "]");
+            partials[i] = vm.parseJsonBytes(g, string.concat(k, ".partialSignatureEip2537"));
+            vm.assertEq(blsSign(vm.parseJsonUint(g, string.concat(k, ".secret")), digest), partials[i]);
+            vm.assertFalse(h.verify(digest, partials[i], groupKey));
+        }
+        for (uint256 s = 0; s < 3; ++s) {
+            string memory k = string.concat(".signerSets[", _str(s), "]");
+            vm.assertEq(vm.parseJsonBytes(g, string.concat(k, ".combinedSignatureEip2537")), groupSig);
+        }
+        // t-1 partials {1..t-1} interpolated at 0 give a point that is not the group signature
+        uint256[] memory idx = new uint256[](t - 1);
+        for (uint256 i = 0; i < t - 1; ++i) {
+            idx[i] = i + 1;
+        }
+        bytes memory combined = _interpolate(partials, idx);
+        vm.assertFalse(h.verify(digest, combined, groupKey));
+        // and t of them give exactly the group signature (Lagrange in Solidity, mod r)
+        idx = new uint256[](t);
+        for (uint256 i = 0; i < t; ++i) {
+            idx[i] = i + 2;
+        }
+        vm.assertEq(_interpolate(partials, idx), groupSig);
+    }
+
+    function _interpolate(bytes[] memory partials, uint256[] memory idx) internal view returns (bytes memory acc) {
+        for (uint256 a = 0; a < idx.length; ++a) {
+            uint256 num = 1;
+            uint256 den = 1;
+            for (uint256 b = 0; b < idx.length; ++b) {
+                if (a == b) continue;
+                num = mulmod(num, idx[b], R);
+                den = mulmod(den, addmod(idx[b], R - idx[a], R), R);
+            }
+            uint256 lambda = mulmod(num, _inverse(den), R);
+            bytes memory term = g1Mul(partials[idx[a] - 1], lambda);
+            acc = a == 0 ? term : g1Add(acc, term);
+        }
+    }
+
+    function _inverse(uint256 x) internal view returns (uint256) {
+        (bool ok, bytes memory out) = address(0x05).staticcall(abi.encode(32, 32, 32, x, R - 2, R));
+        require(ok);
+        return abi.decode(out, (uint256));
+    }
+
     // ------------------------------------------------------------ fuzz
 
     function testFuzz_signVerify(uint256 sk, bytes32 digest, uint256 otherSk) public view {

@@ -159,6 +159,18 @@ contract BridgeVaultTest is VaultFixture {
         vault.claim(ws[3], p[3]);
     }
 
+    function test_claimToZeroOrVaultRecipientRefused() public {
+        depositEth(10 ether);
+        BridgeVault.Withdrawal[] memory ws = new BridgeVault.Withdrawal[](2);
+        ws[0] = withdrawal(address(0), address(0), 1 ether);
+        ws[1] = withdrawal(address(0), address(vault), 1 ether);
+        BridgeVault.Proof[] memory p = post(ws);
+        vm.expectRevert(abi.encodeWithSelector(BridgeVault.InvalidRecipient.selector, address(0)));
+        vault.claim(ws[0], p[0]);
+        vm.expectRevert(abi.encodeWithSelector(BridgeVault.InvalidRecipient.selector, address(vault)));
+        vault.claim(ws[1], p[1]);
+    }
+
     function test_claimManyInputChecks() public {
         BridgeVault.Withdrawal[] memory ws = new BridgeVault.Withdrawal[](0);
         BridgeVault.Proof[] memory p = new BridgeVault.Proof[](1);

@@ -31,6 +31,7 @@ contract VaultHandler is TestBase {
     uint256 public maxTimesPaid;
     bool public valueLeftWhilePaused;
     uint256 public certifiedRoots;
+    uint256 public successfulClaims;
     uint256 internal nonce = 1;
     uint256 internal batchId = 1;
 
@@ -75,7 +76,7 @@ contract VaultHandler is TestBase {
         for (uint256 i = 0; i < n; ++i) {
             uint256 r = uint256(keccak256(abi.encode(seed, i)));
             address t = r & 1 == 0 ? address(0) : address(token);
-            ws[i] = BridgeVault.Withdrawal(nonce++, t, address(0x5e), address(uint160(0x10000 + (r >> 8) % 5)), bound(r >> 16, 1, 40 ether));
+            ws[i] = BridgeVault.Withdrawal(nonce++, t, address(0x5e), address(uint160(0x10000 + (r >> 8) % 5)), bound(r >> 16, 1, 8 ether));
             leaves[i] = BridgeEncoding.withdrawalLeaf(ws[i].nonce, ws[i].token, ws[i].sender, ws[i].recipient, ws[i].amount);
         }
         bytes32 root = Merkle.root(leaves);
@@ -142,6 +143,7 @@ contract VaultHandler is TestBase {
     }
 
     function _paid(BridgeVault.Withdrawal memory w) internal {
+        successfulClaims++;
         paid[w.token] += w.amount;
         uint256 times = ++timesPaid[w.nonce];
         if (times > maxTimesPaid) maxTimesPaid = times;
