@@ -240,6 +240,8 @@ contract BridgeVault is ReentrancyGuardTransient {
         if (token == address(0) || recipient == address(0)) revert ZeroAddress();
         if (amount == 0) revert ZeroAmount();
         if (!_limits[token].registered) revert TokenNotRegistered(token);
+        // SECURITY: the only interaction before the effects is the pull itself, because the
+        // credit is measured around it; nonReentrant makes re-entry from the token impossible.
         uint256 before = IERC20(token).balanceOf(address(this));
         IERC20(token).safeTransferFrom(msg.sender, address(this), amount);
         // SECURITY: credit only what arrived (fee-on-transfer); a token that moves nothing is refused.

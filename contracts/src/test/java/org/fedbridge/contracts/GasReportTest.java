@@ -199,6 +199,18 @@ class GasReportTest {
     rows.forEach(
         (k, g) ->
             md.append("| ").append(k).append(" | ").append(String.format("%,d", g)).append(" |\n"));
+    md.append("\n## claimMany per withdrawal\n\n| claimMany | gas per withdrawal |\n|---|---:|\n");
+    rows.forEach(
+        (k, g) -> {
+          if (k.startsWith("claimMany")) {
+            int n = Integer.parseInt(k.split(" ")[1]);
+            md.append("| ")
+                .append(k)
+                .append(" | ")
+                .append(String.format("%,d", g / n))
+                .append(" |\n");
+          }
+        });
     md.append("\n## Cost per withdrawal against the ECDSA reference\n\n")
         .append("Ours = (postWithdrawalRoot + claimMany of the whole batch) / batch size\n")
         .append("(batch 1: post + claim). Reference = one transaction per withdrawal with 13\n")
