@@ -2,9 +2,12 @@ package org.fedbridge.sidechain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.fedbridge.sidechain.testing.TestGenesis;
 import org.fedbridge.testsupport.FreePorts;
 import org.fedbridge.testsupport.JavaProcess;
 import org.fedbridge.testsupport.TestKafka;
@@ -23,6 +26,7 @@ class SidechainNodeApplicationStartupFailureTest {
     args.add("--spring.datasource.password=" + pg.password());
     args.add("--bridge.sidechain.kafka.bootstrap-servers=" + TestKafka.shared().bootstrapServers());
     args.add("--bridge.sidechain.chain-id=1337");
+    args.add("--bridge.sidechain.genesis=" + TestGenesis.sample());
     return args;
   }
 
@@ -53,5 +57,32 @@ class SidechainNodeApplicationStartupFailureTest {
     assertThat(result.lastErrorLine())
         .startsWith("sidechain-node: failed to start: database unreachable")
         .contains(Integer.toString(closedPort));
+  }
+
+  @Test
+  void missingGenesisExitsNonZeroWithOneLineNamingIt() {
+    List<String> args = validArgs(TestPostgres.shared().jdbcUrl());
+    args.removeIf(a -> a.startsWith("--bridge.sidechain.genesis="));
+    JavaProcess.Result result = start(args);
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.lastErrorLine())
+        .startsWith("sidechain-node: failed to start: invalid setting")
+        .contains("bridge.sidechain.genesis");
+  }
+
+  @Test
+  void invalidGenesisFileExitsNonZeroWithOneLineNamingTheField() throws Exception {
+    Path bad = Files.createTempFile("genesis-", ".json");
+    Files.writeString(
+        bad,
+        Files.readString(TestGenesis.sample()).replace("\"threshold\": 3", "\"threshold\": 1"));
+    List<String> args = validArgs(TestPostgres.shared().jdbcUrl());
+    args.removeIf(a -> a.startsWith("--bridge.sidechain.genesis="));
+    args.add("--bridge.sidechain.genesis=" + bad);
+    JavaProcess.Result result = start(args);
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.lastErrorLine())
+        .startsWith("sidechain-node: failed to start: invalid genesis file")
+        .contains("THRESHOLD_POLICY");
   }
 }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.fedbridge.sidechain.testing.TestGenesis;
 import org.fedbridge.testsupport.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +25,7 @@ class SidechainNodeApplicationTest {
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
     RealInfrastructure.register(registry, "bridge.sidechain.kafka.bootstrap-servers");
+    registry.add("bridge.sidechain.genesis", () -> TestGenesis.sample().toString());
   }
 
   @Autowired Environment environment;
@@ -48,7 +50,8 @@ class SidechainNodeApplicationTest {
     assertThat(get("/actuator/health/readiness"))
         .contains("\"status\":\"UP\"")
         .contains("\"kafka\"")
-        .contains("\"db\"");
+        .contains("\"db\"")
+        .contains("\"ledger\"");
   }
 
   @Test
@@ -64,6 +67,16 @@ class SidechainNodeApplicationTest {
                 + " WHERE table_schema = 'sidechain' AND table_name = 'consumer_offsets'",
             Integer.class);
     assertThat(table).isEqualTo(1);
+    Integer ledgerTables =
+        jdbc.queryForObject(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'sidechain'"
+                + " AND table_name IN ('blocks', 'transactions', 'logs', 'withdrawals', 'state')",
+            Integer.class);
+    assertThat(ledgerTables).isEqualTo(5);
+    Integer genesisBlock =
+        jdbc.queryForObject(
+            "SELECT count(*) FROM sidechain.blocks WHERE number = 0", Integer.class);
+    assertThat(genesisBlock).isEqualTo(1);
   }
 
   @Test

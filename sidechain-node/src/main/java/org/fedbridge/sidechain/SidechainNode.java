@@ -1,0 +1,116 @@
+package org.fedbridge.sidechain;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.fedbridge.sidechain.admission.Admission;
+import org.fedbridge.sidechain.genesis.Genesis;
+import org.fedbridge.sidechain.replication.Replica;
+import org.fedbridge.sidechain.replication.TransactionLog;
+import org.fedbridge.sidechain.rpc.Chain;
+import org.fedbridge.sidechain.store.BlockStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The running node: store, log producer, admission and replica, started once the context (and
+ * Flyway) is ready and stopped before the datasource closes.
+ */
+final class SidechainNode implements SmartLifecycle {
+  private static final Logger LOG = LoggerFactory.getLogger(SidechainNode.class);
+
+  private final SidechainProperties properties;
+  private final Admin admin;
+  private final TransactionLog log;
+  private final Admission admission;
+  private final Replica replica;
+  private final Chain chain;
+  private volatile boolean running;
+
+  SidechainNode(
+      SidechainProperties properties, Genesis genesis, DataSource dataSource, Admin admin) {
+    this.properties = properties;
+    this.admin = admin;
+    Map<String, Object> kafka = properties.kafka().clientProperties();
+    String topic = properties.topics().txs();
+    BlockStore store = new BlockStore(dataSource, topic, genesis.chainId());
+    this.log = new TransactionLog(kafka, topic);
+    Replica[] holder = new Replica[1];
+    this.admission =
+        new Admission(
+            () -> holder[0].ledger(),
+            log,
+            properties.admission().nonceWindow(),
+            properties.admission().maxQueued());
+    this.replica =
+        new Replica(
+            genesis,
+            store,
+            kafka,
+            topic,
+            properties.blocks().maxTransactions(),
+            properties.blocks().tickInterval(),
+            log,
+            admission);
+    holder[0] = replica;
+    replica.addListener(admission::stored);
+    this.chain = new Chain(replica::ledger, replica, store, admission);
+  }
+
+  Chain chain() {
+    return chain;
+  }
+
+  Replica replica() {
+    return replica;
+  }
+
+  @Override
+  public void start() {
+    keepLogForever();
+    replica.start();
+    running = true;
+  }
+
+  /** A new replica replays the log from the start: it must never be deleted. */
+  private void keepLogForever() {
+    try {
+      ConfigResource topic =
+          new ConfigResource(ConfigResource.Type.TOPIC, properties.topics().txs());
+      admin
+          .incrementalAlterConfigs(
+              Map.of(
+                  topic,
+                  List.of(
+                      new AlterConfigOp(
+                          new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, "-1"),
+                          AlterConfigOp.OpType.SET),
+                      new AlterConfigOp(
+                          new ConfigEntry(TopicConfig.RETENTION_BYTES_CONFIG, "-1"),
+                          AlterConfigOp.OpType.SET))))
+          .all()
+          .get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("cannot set unlimited retention on {}: {}", properties.topics().txs(), e.toString());
+    }
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    replica.close();
+    log.close();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+}

@@ -1,0 +1,35 @@
+package org.fedbridge.sidechain.genesis;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.fedbridge.core.types.Address;
+import org.fedbridge.sidechain.ledger.Epoch;
+
+/**
+ * The sidechain's first state, read from the genesis file (see {@link GenesisFile}).
+ *
+ * @param chainId the sidechain's EIP-155 chain id
+ * @param timestamp block 0's timestamp (seconds)
+ * @param l1ChainId the L1 chain id, part of every certificate's domain
+ * @param vault the L1 BridgeVault address, part of every certificate's domain
+ * @param epoch the federation of epoch 0
+ * @param tokens the token registry
+ * @param alloc prefunded ETH balances (wei), sorted by address
+ * @param gasPrice the fixed gas price (base fee) in wei; zero is allowed
+ */
+public record Genesis(
+    long chainId,
+    long timestamp,
+    long l1ChainId,
+    Address vault,
+    Epoch epoch,
+    List<Token> tokens,
+    SortedMap<String, BigInteger> alloc,
+    BigInteger gasPrice) {
+  public Genesis {
+    tokens = List.copyOf(tokens);
+    alloc = new TreeMap<>(alloc);
+  }
+}

@@ -1,0 +1,106 @@
+package org.fedbridge.sidechain.ledger;
+
+import java.math.BigInteger;
+import java.util.List;
+import org.fedbridge.core.message.Withdrawal;
+import org.fedbridge.core.types.Address;
+import org.fedbridge.core.types.UInt256;
+import org.fedbridge.sidechain.genesis.Token;
+
+/**
+ * The bridge system contract at {@link #ADDRESS}. Users withdraw by calling it:
+ *
+ * <ul>
+ *   <li>{@code withdraw(address token, address l1Recipient, uint256 amount)} burns {@code amount}
+ *       of the bridged token at sidechain address {@code token};
+ *   <li>{@code withdrawEth(address l1Recipient)} burns the ETH sent with the call.
+ * </ul>
+ *
+ * Each emits {@code WithdrawalRequested(uint256 indexed nonce, address indexed token, address
+ * indexed sender, address l1Recipient, uint256 amount)} with the L1 token ({@code address(0)} for
+ * ETH) and a sequential nonce, and adds the withdrawal to the block's withdrawal tree. Mints enter
+ * only as certificate records (see {@link Certificates}), never as calls.
+ */
+public final class BridgeContract {
+  /** The fixed bridge system address. */
+  public static final Address ADDRESS =
+      Address.fromHex("0x000000000000000000000000000000000000b1d6");
+
+  /** Gas charged for a withdrawal on top of the intrinsic gas. */
+  public static final long CALL_GAS = 50_000;
+
+  public static final byte[] WITHDRAWAL_REQUESTED_TOPIC =
+      Abi.topic("WithdrawalRequested(uint256,address,address,address,uint256)");
+  public static final byte[] DEPOSIT_MINTED_TOPIC =
+      Abi.topic("DepositMinted(uint256,address,address,uint256)");
+  public static final byte[] EPOCH_CHANGED_TOPIC = Abi.topic("EpochChanged(uint256,bytes32)");
+
+  static final int WITHDRAW = Abi.selector("withdraw(address,address,uint256)");
+  static final int WITHDRAW_ETH = Abi.selector("withdrawEth(address)");
+
+  private BridgeContract() {}
+
+  static CallResult call(
+      State st, TokenRegistry tokens, Address caller, BigInteger value, byte[] data) {
+    long selector = Abi.selectorOf(data);
+    int sel = (int) selector;
+    if (selector == -1) {
+      return CallResult.revert("unknown function", CALL_GAS);
+    }
+    if (sel == WITHDRAW_ETH && Abi.hasWords(data, 1)) {
+      Address recipient = Abi.addressArg(data, 0);
+      if (recipient == null || recipient.equals(Address.ZERO)) {
+        return CallResult.revert("bad l1Recipient", CALL_GAS);
+      }
+      if (value.signum() == 0) {
+        return CallResult.revert("zero amount", CALL_GAS);
+      }
+      // The value was already taken from the caller; not crediting the bridge address burns it.
+      return withdrawn(st, Address.ZERO, caller, recipient, value);
+    }
+    if (sel == WITHDRAW && Abi.hasWords(data, 3)) {
+      if (value.signum() != 0) {
+        return CallResult.revert("withdraw is not payable", CALL_GAS);
+      }
+      Address tokenAddress = Abi.addressArg(data, 0);
+      Address recipient = Abi.addressArg(data, 1);
+      BigInteger amount = Abi.uintArg(data, 2);
+      Token token = tokenAddress == null ? null : tokens.atSidechain(tokenAddress);
+      if (token == null) {
+        return CallResult.revert("unknown token", CALL_GAS);
+      }
+      if (recipient == null || recipient.equals(Address.ZERO)) {
+        return CallResult.revert("bad l1Recipient", CALL_GAS);
+      }
+      if (amount.signum() == 0) {
+        return CallResult.revert("zero amount", CALL_GAS);
+      }
+      BigInteger balance = st.tokenBalance(token.address(), caller);
+      if (balance.compareTo(amount) < 0) {
+        return CallResult.revert("ERC20: burn amount exceeds balance", CALL_GAS);
+      }
+      st.setTokenBalance(token.address(), caller, balance.subtract(amount));
+      st.setSupply(token.address(), st.supply(token.address()).subtract(amount));
+      CallResult w = withdrawn(st, token.l1Token(), caller, recipient, amount);
+      LogEntry burn = TokenContract.transferLog(token.address(), caller, Address.ZERO, amount);
+      return CallResult.ok(
+          w.returnData(), CALL_GAS, List.of(burn, w.logs().get(0)), w.withdrawals());
+    }
+    return CallResult.revert("unknown function", CALL_GAS);
+  }
+
+  private static CallResult withdrawn(
+      State st, Address l1Token, Address sender, Address recipient, BigInteger amount) {
+    BigInteger nonce = st.nextWithdrawalNonce();
+    st.setNextWithdrawalNonce(nonce.add(BigInteger.ONE));
+    Withdrawal w =
+        new Withdrawal(new UInt256(nonce), l1Token, sender, recipient, new UInt256(amount));
+    LogEntry log =
+        new LogEntry(
+            ADDRESS,
+            List.of(
+                WITHDRAWAL_REQUESTED_TOPIC, Words.uint(nonce), l1Token.toWord(), sender.toWord()),
+            Abi.concat(recipient.toWord(), Words.uint(amount)));
+    return CallResult.ok(Words.uint(nonce), CALL_GAS, List.of(log), List.of(w));
+  }
+}

@@ -1,0 +1,64 @@
+package org.fedbridge.sidechain.ledger;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.fedbridge.core.bls.PublicKey;
+import org.fedbridge.core.threshold.Member;
+import org.fedbridge.core.threshold.MemberSet;
+import org.fedbridge.sidechain.tx.Rlp;
+
+/**
+ * A federation epoch: its number, group key and member set. Certificates are checked against the
+ * current epoch only.
+ */
+public record Epoch(long number, PublicKey groupKey, MemberSet members) {
+  public Epoch {
+    if (number < 0 || groupKey == null || members == null) {
+      throw new IllegalArgumentException("invalid epoch");
+    }
+  }
+
+  /** RLP {@code [number, groupKey, threshold, [[index, operatorId, sharePk]…]]} for the state. */
+  public byte[] encode() {
+    List<byte[]> ms = new ArrayList<>();
+    for (Member m : members.members()) {
+      ms.add(
+          Rlp.list(
+              Rlp.uint(m.index()),
+              Rlp.string(m.operatorId().getBytes(StandardCharsets.UTF_8)),
+              Rlp.string(m.sharePk().toCompressed())));
+    }
+    return Rlp.list(
+        Rlp.uint(number),
+        Rlp.string(groupKey.toCompressed()),
+        Rlp.uint(members.threshold()),
+        Rlp.list(ms));
+  }
+
+  public static Epoch decode(byte[] encoded) {
+    try {
+      List<Rlp.Item> f = Rlp.decode(encoded, 0).list();
+      List<Member> ms = new ArrayList<>();
+      for (Rlp.Item m : f.get(3).list()) {
+        List<Rlp.Item> mf = m.list();
+        ms.add(
+            new Member(
+                mf.get(0).uint(4).intValueExact(),
+                new String(mf.get(1).string(), StandardCharsets.UTF_8),
+                PublicKey.fromCompressed(mf.get(2).string()).orThrow()));
+      }
+      return new Epoch(
+          f.get(0).uint64(),
+          PublicKey.fromCompressed(f.get(1).string()).orThrow(),
+          MemberSet.of(ms, f.get(2).uint(4).intValueExact()).orThrow());
+    } catch (Rlp.RlpException e) {
+      throw new IllegalStateException("stored epoch is corrupt", e);
+    }
+  }
+
+  public BigInteger numberAsBig() {
+    return BigInteger.valueOf(number);
+  }
+}

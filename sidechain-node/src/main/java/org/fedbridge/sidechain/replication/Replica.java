@@ -1,0 +1,270 @@
+package org.fedbridge.sidechain.replication;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.fedbridge.core.types.Hex;
+import org.fedbridge.sidechain.genesis.Genesis;
+import org.fedbridge.sidechain.ledger.Block;
+import org.fedbridge.sidechain.ledger.Ledger;
+import org.fedbridge.sidechain.ledger.LogRecords;
+import org.fedbridge.sidechain.ledger.SealedBlock;
+import org.fedbridge.sidechain.ledger.WorldState;
+import org.fedbridge.sidechain.store.BlockStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One sidechain replica: reads the ordered log from the offset stored with its last block, feeds
+ * the {@link Ledger}, and stores every block it cuts together with the offset after it. On any
+ * failure it throws its in-memory state away and starts again from its database, which is always a
+ * block boundary. It also appends a tick record when transactions wait for a block.
+ */
+public final class Replica implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Replica.class);
+
+  /** Told about each stored block (on the replica thread). */
+  public interface BlockListener {
+    void stored(Block block);
+  }
+
+  private final Genesis genesis;
+  private final BlockStore store;
+  private final Map<String, Object> kafka;
+  private final String topic;
+  private final int maxTransactions;
+  private final Duration tickInterval;
+  private final RecordAppender log;
+  private final Ledger.DropListener drops;
+  private final List<BlockListener> listeners = new CopyOnWriteArrayList<>();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final TopicPartition partition;
+
+  private volatile Ledger ledger;
+  private volatile boolean running;
+  private volatile boolean caughtUp;
+  private volatile String failure;
+  private volatile long processedRecords;
+  private Thread thread;
+  private ScheduledExecutorService ticker;
+  private KafkaConsumer<byte[], byte[]> consumer;
+
+  public Replica(
+      Genesis genesis,
+      BlockStore store,
+      Map<String, Object> kafkaClientProperties,
+      String topic,
+      int maxTransactions,
+      Duration tickInterval,
+      RecordAppender log,
+      Ledger.DropListener drops) {
+    this.genesis = genesis;
+    this.store = store;
+    this.kafka = kafkaClientProperties;
+    this.topic = topic;
+    this.maxTransactions = maxTransactions;
+    this.tickInterval = tickInterval;
+    this.log = log;
+    this.drops = drops;
+    this.partition = new TopicPartition(topic, 0);
+  }
+
+  public void addListener(BlockListener l) {
+    listeners.add(l);
+  }
+
+  /** Loads the ledger from the database (writing block 0 into an empty one) and starts reading. */
+  public synchronized void start() {
+    ledger = load();
+    running = true;
+    thread = new Thread(this::run, "replica-" + topic);
+    thread.setDaemon(true);
+    thread.start();
+    if (log != null && tickInterval != null && !tickInterval.isZero()) {
+      ticker =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "ticker-" + topic);
+                t.setDaemon(true);
+                return t;
+              });
+      long ms = tickInterval.toMillis();
+      ticker.scheduleWithFixedDelay(this::tick, ms, ms, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** The ledger as of the latest stored block (replaced after a recovery). */
+  public Ledger ledger() {
+    return ledger;
+  }
+
+  public boolean isHealthy() {
+    return running && failure == null;
+  }
+
+  public String failure() {
+    return failure;
+  }
+
+  public boolean isCaughtUp() {
+    return caughtUp;
+  }
+
+  public long processedRecords() {
+    return processedRecords;
+  }
+
+  private Ledger load() {
+    WorldState world = new WorldState();
+    SealedBlock genesisBlock = Ledger.genesisBlock(genesis, new WorldState());
+    Optional<BlockStore.Head> head = store.head();
+    if (head.isEmpty()) {
+      store.commit(genesisBlock);
+      world.publish(genesisBlock.stateChanges());
+      world.applyToTree(genesisBlock.stateChanges());
+      LOG.info("sidechain genesis block {} written", Hex.encode(genesisBlock.block().hash()));
+      return new Ledger(genesis, world, genesisBlock.block().header(), maxTransactions, drops);
+    }
+    BlockStore.Head block0 = store.block(0).orElseThrow();
+    if (!Arrays.equals(block0.hash(), genesisBlock.block().hash())) {
+      throw new IllegalStateException(
+          "the database holds another chain: block 0 is "
+              + Hex.encode(block0.hash())
+              + ", the genesis file gives "
+              + Hex.encode(genesisBlock.block().hash()));
+    }
+    store.loadState(world);
+    BlockStore.Head h = head.get();
+    // SECURITY: the stored state must be the state the stored head commits to.
+    if (!Arrays.equals(world.root(), h.header().stateRoot())) {
+      throw new IllegalStateException("stored state does not match block " + h.header().number());
+    }
+    return new Ledger(genesis, world, h.header(), maxTransactions, drops);
+  }
+
+  private long resumeOffset() {
+    return store.head().map(BlockStore.Head::nextOffset).orElse(0L);
+  }
+
+  private void run() {
+    while (running) {
+      try {
+        consume();
+      } catch (WakeupException e) {
+        // stop() woke the consumer
+      } catch (RuntimeException e) {
+        if (!running) {
+          break;
+        }
+        failure = e.getMessage();
+        LOG.error("replica failed, restarting from its database: {}", e.toString());
+        awaitStop(Duration.ofSeconds(1));
+        try {
+          ledger = load();
+          failure = null;
+        } catch (RuntimeException again) {
+          failure = again.getMessage();
+        }
+      } finally {
+        closeConsumer();
+      }
+    }
+  }
+
+  private void consume() {
+    Map<String, Object> props = new HashMap<>(kafka);
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    props.remove(ConsumerConfig.GROUP_ID_CONFIG); // positions live in our database, not in Kafka
+    synchronized (this) {
+      if (!running) {
+        return;
+      }
+      consumer = new KafkaConsumer<>(props);
+    }
+    consumer.assign(List.of(partition));
+    consumer.seek(partition, resumeOffset());
+    while (running) {
+      ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
+      for (ConsumerRecord<byte[], byte[]> r : records) {
+        Optional<SealedBlock> sealed = ledger.apply(r.offset(), r.timestamp(), r.value());
+        processedRecords++;
+        if (sealed.isPresent()) {
+          store.commit(sealed.get());
+          ledger.published(sealed.get());
+          for (BlockListener l : listeners) {
+            l.stored(sealed.get().block());
+          }
+        }
+      }
+      OptionalLong lag = consumer.currentLag(partition);
+      caughtUp = records.isEmpty() || (lag.isPresent() && lag.getAsLong() == 0);
+    }
+  }
+
+  private void tick() {
+    try {
+      Ledger l = ledger;
+      if (running && caughtUp && l != null && l.pendingCount() > 0) {
+        log.append(LogRecords.tick());
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("cannot append a tick: {}", e.toString());
+    }
+  }
+
+  private synchronized void closeConsumer() {
+    if (consumer != null) {
+      consumer.close(Duration.ofSeconds(1));
+      consumer = null;
+    }
+  }
+
+  private void awaitStop(Duration d) {
+    try {
+      stopped.await(d.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      running = false;
+      stopped.countDown();
+      if (consumer != null) {
+        consumer.wakeup();
+      }
+    }
+    if (ticker != null) {
+      ticker.shutdownNow();
+    }
+    if (thread != null) {
+      try {
+        thread.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package org.fedbridge.sidechain.rpc.methods;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.fedbridge.sidechain.genesis.Token;
+import org.fedbridge.sidechain.rpc.Chain;
+import org.fedbridge.sidechain.rpc.JsonRpcMethod;
+import org.fedbridge.sidechain.rpc.Params;
+import org.fedbridge.sidechain.rpc.RpcException;
+
+/**
+ * {@code bridge_tokens}: the token registry, {@code [{l1Token, sidechainToken, symbol, name,
+ * decimals}]}. ETH ({@code address(0)} on L1) is the native asset and is not listed.
+ */
+public final class BridgeTokens implements JsonRpcMethod {
+  private final Chain chain;
+
+  public BridgeTokens(Chain chain) {
+    this.chain = chain;
+  }
+
+  @Override
+  public String name() {
+    return "bridge_tokens";
+  }
+
+  @Override
+  public Object execute(Params params) throws RpcException {
+    params.expectAtMost(0);
+    List<Map<String, Object>> out = new java.util.ArrayList<>();
+    for (Token t : chain.ledger().genesis().tokens()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("l1Token", t.l1Token().toHex());
+      m.put("sidechainToken", t.address().toHex());
+      m.put("symbol", t.symbol());
+      m.put("name", t.name());
+      m.put("decimals", t.decimals());
+      out.add(m);
+    }
+    return out;
+  }
+}

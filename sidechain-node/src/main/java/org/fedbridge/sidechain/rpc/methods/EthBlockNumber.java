@@ -1,0 +1,27 @@
+package org.fedbridge.sidechain.rpc.methods;
+
+import org.fedbridge.sidechain.rpc.Chain;
+import org.fedbridge.sidechain.rpc.JsonRpcMethod;
+import org.fedbridge.sidechain.rpc.Params;
+import org.fedbridge.sidechain.rpc.Quantity;
+import org.fedbridge.sidechain.rpc.RpcException;
+
+/** {@code eth_blockNumber}: the latest stored block. */
+public final class EthBlockNumber implements JsonRpcMethod {
+  private final Chain chain;
+
+  public EthBlockNumber(Chain chain) {
+    this.chain = chain;
+  }
+
+  @Override
+  public String name() {
+    return "eth_blockNumber";
+  }
+
+  @Override
+  public Object execute(Params params) throws RpcException {
+    params.expectAtMost(0);
+    return Quantity.of(chain.headNumber());
+  }
+}

@@ -1,0 +1,22 @@
+package org.fedbridge.sidechain.rpc.methods;
+
+import org.fedbridge.sidechain.rpc.JsonRpcMethod;
+import org.fedbridge.sidechain.rpc.Params;
+import org.fedbridge.sidechain.rpc.RpcException;
+
+/** {@code web3_clientVersion}: the node's name and version. */
+public final class Web3ClientVersion implements JsonRpcMethod {
+  public static final String VERSION =
+      "fedbridge-sidechain/v0.1.0/java" + Runtime.version().feature();
+
+  @Override
+  public String name() {
+    return "web3_clientVersion";
+  }
+
+  @Override
+  public Object execute(Params params) throws RpcException {
+    params.expectAtMost(0);
+    return VERSION;
+  }
+}
