@@ -110,7 +110,9 @@ library BridgeEncoding {
         returns (bytes32)
     {
         return keccak256(
-            abi.encode(PAUSER_UPDATE_TYPE, d.l1ChainId, d.vault, d.sidechainId, d.epoch, governanceNonce, pauser, enabled)
+            abi.encode(
+                PAUSER_UPDATE_TYPE, d.l1ChainId, d.vault, d.sidechainId, d.epoch, governanceNonce, pauser, enabled
+            )
         );
     }
 

@@ -229,11 +229,7 @@ contract BridgeVault is ReentrancyGuardTransient {
     /// @param amount Amount to pull with `transferFrom` (non-zero).
     /// @param recipient Sidechain recipient (non-zero).
     /// @return nonce The deposit nonce (sequential, from 1).
-    function deposit(address token, uint256 amount, address recipient)
-        external
-        nonReentrant
-        returns (uint256 nonce)
-    {
+    function deposit(address token, uint256 amount, address recipient) external nonReentrant returns (uint256 nonce) {
         _requireNotPaused();
         // SECURITY: token address(0), zero amounts, zero recipients, unregistered tokens are
         // refused before any external call (threats row 7).
@@ -278,7 +274,8 @@ contract BridgeVault is ReentrancyGuardTransient {
         if (batch.count == 0 || batch.count > type(uint64).max) revert InvalidCount(batch.count);
         // SECURITY: a root is posted once: the same certificate twice is refused (replay).
         if (_roots[batch.root].count != 0) revert RootAlreadyPosted(batch.root);
-        bytes32 digest = BridgeEncoding.withdrawalBatchDigest(_domain(fed.epoch), batch.batchId, batch.root, batch.count);
+        bytes32 digest =
+            BridgeEncoding.withdrawalBatchDigest(_domain(fed.epoch), batch.batchId, batch.root, batch.count);
         _requireCertificate(fed.keyPointer, digest, signature);
         _roots[batch.root] = RootInfo({count: uint64(batch.count), postedAt: uint40(block.timestamp), epoch: fed.epoch});
         emit WithdrawalRootPosted(batch.root, batch.batchId, batch.count, fed.epoch);
@@ -412,7 +409,7 @@ contract BridgeVault is ReentrancyGuardTransient {
     /// @dev Stores the key as the code of a data contract (0x00 ‖ key): reading it back costs one
     ///      EXTCODECOPY instead of eight cold SLOADs.
     function _storeKey(bytes memory key) private returns (address pointer) {
-        bytes memory init = abi.encodePacked(hex"610101_80_600a_3d_39_3d_f3", hex"00", key);
+        bytes memory init = abi.encodePacked(hex"61010180600a3d393df3", hex"00", key);
         assembly ("memory-safe") {
             pointer := create(0, add(init, 32), mload(init))
         }
@@ -505,9 +502,7 @@ contract BridgeVault is ReentrancyGuardTransient {
             periodLimit: uint96(s.periodLimit),
             delayThreshold: uint96(s.delayThreshold)
         });
-        emit TokenConfigured(
-            s.token, s.registered, s.periodLimit, s.periodSeconds, s.delayThreshold, s.delaySeconds
-        );
+        emit TokenConfigured(s.token, s.registered, s.periodLimit, s.periodSeconds, s.delayThreshold, s.delaySeconds);
     }
 
     function _setPauser(address pauser, bool enabled) private {
@@ -523,9 +518,10 @@ contract BridgeVault is ReentrancyGuardTransient {
 
     function _domain(uint64 epoch) private view returns (BridgeEncoding.Domain memory) {
         // SECURITY: chain id read at call time, vault address and epoch in every digest (replay).
-        return BridgeEncoding.Domain({
-            l1ChainId: block.chainid, vault: address(this), sidechainId: sidechainId, epoch: epoch
-        });
+        return
+            BridgeEncoding.Domain({
+                l1ChainId: block.chainid, vault: address(this), sidechainId: sidechainId, epoch: epoch
+            });
     }
 
     // ------------------------------------------------------------------ views

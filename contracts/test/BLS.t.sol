@@ -51,7 +51,8 @@ contract BLSTest is TestBase {
             bytes32 digest = vm.parseJsonBytes32(fx, string.concat(k, ".digest"));
             bytes memory sig = vm.parseJsonBytes(fx, string.concat(k, ".signature"));
             vm.assertEq(
-                h.hashToG1(abi.encodePacked(digest), BridgeEncoding.DST), vm.parseJsonBytes(fx, string.concat(k, ".hash"))
+                h.hashToG1(abi.encodePacked(digest), BridgeEncoding.DST),
+                vm.parseJsonBytes(fx, string.concat(k, ".hash"))
             );
             vm.assertEq(blsSign(vm.parseJsonUint(fx, ".secretKey"), digest), sig);
             vm.assertTrue(h.verify(digest, sig, pk));

@@ -6,9 +6,7 @@ import {BridgeVault} from "../src/BridgeVault.sol";
 import {BridgeEncoding} from "../src/BridgeEncoding.sol";
 import {BLS} from "../src/BLS.sol";
 import {Merkle} from "../src/Merkle.sol";
-import {
-    MockERC20, FeeOnTransferToken, FalseReturningToken, NoopToken, ReentrantToken
-} from "./mocks/Tokens.sol";
+import {MockERC20, FeeOnTransferToken, FalseReturningToken, NoopToken, ReentrantToken} from "./mocks/Tokens.sol";
 import {ReentrantRecipient, RejectingRecipient} from "./mocks/Actors.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
@@ -435,12 +433,13 @@ contract BridgeVaultTest is VaultFixture {
             blsPublicKey(9), 2, 4, abi.encodeWithSelector(BridgeVault.InvalidThreshold.selector, 2, 4)
         );
         bytes memory offSubgroup = vm.parseJsonBytes(vm.readFile("test/fixtures/bls.json"), ".offSubgroupG2");
-        _expectRotationRevert(offSubgroup, 3, 4, abi.encodeWithSelector(BLS.BlsPrecompileFailed.selector, address(0x0e)));
+        _expectRotationRevert(
+            offSubgroup, 3, 4, abi.encodeWithSelector(BLS.BlsPrecompileFailed.selector, address(0x0e))
+        );
     }
 
     function testExploitRow6_otherMessageTypesCannotChangeGroupKey() public {
-        BridgeVault.EpochChange memory c =
-            BridgeVault.EpochChange(1, blsPublicKey(0xbad), 3, 4, keccak256("m"));
+        BridgeVault.EpochChange memory c = BridgeVault.EpochChange(1, blsPublicKey(0xbad), 3, 4, keccak256("m"));
         // a certificate for a WithdrawalBatch whose fields mimic the change
         bytes32 wDigest = BridgeEncoding.withdrawalBatchDigest(domain(vault), 1, keccak256(c.groupKey), 3);
         bytes memory wSig = blsSign(groupSk, wDigest);
@@ -463,9 +462,8 @@ contract BridgeVaultTest is VaultFixture {
 
     function testExploitReplay_epochChangeReplayRefused() public {
         BridgeVault.EpochChange memory c = BridgeVault.EpochChange(1, blsPublicKey(0xabc), 3, 4, keccak256("m"));
-        bytes memory sig = blsSign(
-            groupSk, BridgeEncoding.epochChangeDigest(domain(vault), 1, c.groupKey, 3, 4, c.membersHash)
-        );
+        bytes memory sig =
+            blsSign(groupSk, BridgeEncoding.epochChangeDigest(domain(vault), 1, c.groupKey, 3, 4, c.membersHash));
         vault.rotateEpoch(c, sig);
         vm.expectRevert(abi.encodeWithSelector(BridgeVault.WrongEpoch.selector, 2, 1));
         vault.rotateEpoch(c, sig);
@@ -535,8 +533,7 @@ contract BridgeVaultTest is VaultFixture {
 
     function test_pauserUpdateWithCertificate() public {
         BridgeVault.PauserUpdate memory u = BridgeVault.PauserUpdate(0, ALICE, true);
-        bytes memory sig =
-            blsSign(groupSk, BridgeEncoding.pauserUpdateDigest(domain(vault), 0, ALICE, true));
+        bytes memory sig = blsSign(groupSk, BridgeEncoding.pauserUpdateDigest(domain(vault), 0, ALICE, true));
         vault.updatePauser(u, sig);
         vm.assertTrue(vault.isPauser(ALICE));
         vm.expectRevert(abi.encodeWithSelector(BridgeVault.WrongGovernanceNonce.selector, 1, 0));
@@ -636,9 +633,7 @@ contract BridgeVaultTest is VaultFixture {
         vm.deal(address(vault), 50 ether); // forced ETH (e.g. selfdestruct) is not "deposited"
         BridgeVault.Withdrawal[] memory ws = one(withdrawal(address(0), ALICE, 11 ether));
         BridgeVault.Proof[] memory p = post(ws);
-        vm.expectRevert(
-            abi.encodeWithSelector(BridgeVault.InsufficientLocked.selector, address(0), 11 ether, 10 ether)
-        );
+        vm.expectRevert(abi.encodeWithSelector(BridgeVault.InsufficientLocked.selector, address(0), 11 ether, 10 ether));
         vault.claim(ws[0], p[0]);
     }
 
@@ -822,8 +817,7 @@ contract BridgeVaultTest is VaultFixture {
 
     function _expectRotationRevert(bytes memory key, uint256 t, uint256 n, bytes memory err) internal {
         BridgeVault.EpochChange memory c = BridgeVault.EpochChange(1, key, t, n, bytes32(0));
-        bytes memory sig =
-            blsSign(groupSk, BridgeEncoding.epochChangeDigest(domain(vault), 1, key, t, n, bytes32(0)));
+        bytes memory sig = blsSign(groupSk, BridgeEncoding.epochChangeDigest(domain(vault), 1, key, t, n, bytes32(0)));
         vm.expectRevert(err);
         vault.rotateEpoch(c, sig);
     }

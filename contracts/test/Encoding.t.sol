@@ -179,7 +179,9 @@ contract EncodingTest is TestBase {
                 vm.parseJsonUint(trees, string.concat(k, ".index")),
                 vm.parseJsonUint(trees, string.concat(k, ".n")),
                 vm.parseJsonBytes32Array(trees, string.concat(k, ".siblings"))
-            ) returns (bytes32 got) {
+            ) returns (
+                bytes32 got
+            ) {
                 vm.assertTrue(got != root, "an invalid proof reproduced the root");
             } catch {}
         }
@@ -227,9 +229,7 @@ contract EncodingTest is TestBase {
             vm.assertEq(Merkle.root(leaves), vm.parseJsonBytes32(j, string.concat(k, ".root")));
         }
         vm.assertEq(
-            BridgeEncoding.withdrawalBatchDigest(
-                d, 4242, vm.parseJsonBytes32(j, ".inputs.withdrawalBatch.root"), 5
-            ),
+            BridgeEncoding.withdrawalBatchDigest(d, 4242, vm.parseJsonBytes32(j, ".inputs.withdrawalBatch.root"), 5),
             vm.parseJsonBytes32(j, ".digests.withdrawalBatch")
         );
         vm.assertEq(
@@ -247,7 +247,8 @@ contract EncodingTest is TestBase {
             vm.parseJsonBytes32(j, ".digests.tokenConfig")
         );
         vm.assertEq(
-            BridgeEncoding.pauserUpdateDigest(d, 8, address(0xa0a0a), true), vm.parseJsonBytes32(j, ".digests.pauserUpdate")
+            BridgeEncoding.pauserUpdateDigest(d, 8, address(0xa0a0a), true),
+            vm.parseJsonBytes32(j, ".digests.pauserUpdate")
         );
         vm.assertEq(BridgeEncoding.unpauseDigest(d, 9), vm.parseJsonBytes32(j, ".digests.unpause"));
     }

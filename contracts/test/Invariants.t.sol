@@ -76,8 +76,11 @@ contract VaultHandler is TestBase {
         for (uint256 i = 0; i < n; ++i) {
             uint256 r = uint256(keccak256(abi.encode(seed, i)));
             address t = r & 1 == 0 ? address(0) : address(token);
-            ws[i] = BridgeVault.Withdrawal(nonce++, t, address(0x5e), address(uint160(0x10000 + (r >> 8) % 5)), bound(r >> 16, 1, 8 ether));
-            leaves[i] = BridgeEncoding.withdrawalLeaf(ws[i].nonce, ws[i].token, ws[i].sender, ws[i].recipient, ws[i].amount);
+            ws[i] = BridgeVault.Withdrawal(
+                nonce++, t, address(0x5e), address(uint160(0x10000 + (r >> 8) % 5)), bound(r >> 16, 1, 8 ether)
+            );
+            leaves[i] =
+                BridgeEncoding.withdrawalLeaf(ws[i].nonce, ws[i].token, ws[i].sender, ws[i].recipient, ws[i].amount);
         }
         bytes32 root = Merkle.root(leaves);
         BridgeVault.WithdrawalBatch memory b = BridgeVault.WithdrawalBatch(batchId++, root, n);

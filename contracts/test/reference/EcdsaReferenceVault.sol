@@ -33,7 +33,9 @@ contract EcdsaReferenceVault {
     /// @notice The digest the guardians sign for `w` (double keccak, as Wormhole's VAA hash).
     function digest(Withdrawal calldata w) public view returns (bytes32) {
         return keccak256(
-            abi.encode(keccak256(abi.encode(block.chainid, address(this), w.nonce, w.token, w.sender, w.recipient, w.amount)))
+            abi.encode(
+                keccak256(abi.encode(block.chainid, address(this), w.nonce, w.token, w.sender, w.recipient, w.amount))
+            )
         );
     }
 
