@@ -802,6 +802,34 @@ contract BridgeVaultTest is VaultFixture {
         vault.claimMany(ws, p);
     }
 
+    /// Rows 3/4: the constructor accepts exactly ⌊2n/3⌋+1 ≤ t ≤ n, n ≥ 1.
+    function testFuzz_thresholdRule(uint256 t, uint256 n) public {
+        n = bound(n, 0, 300);
+        t = bound(t, 0, n + 2);
+        address[] memory pausers = new address[](0);
+        BridgeVault.TokenSettings[] memory tokens = new BridgeVault.TokenSettings[](0);
+        bytes memory key = blsPublicKey(GROUP_SK);
+        bool valid = n >= 1 && t <= n && t >= (2 * n) / 3 + 1;
+        if (!valid) {
+            vm.expectRevert(abi.encodeWithSelector(BridgeVault.InvalidThreshold.selector, t, n));
+        }
+        new BridgeVault(SIDECHAIN_ID, key, t, n, bytes32(0), pausers, tokens);
+    }
+
+    /// The federation can rotate while paused (recovery), and the new epoch unpauses.
+    function test_rotateWhilePausedThenNewEpochUnpauses() public {
+        vm.prank(pauser);
+        vault.pause();
+        rotate(0xc0ffee, 3, 4);
+        bytes memory oldSig = signUnpause(GROUP_SK, 0);
+        vm.expectRevert(BridgeVault.InvalidSignature.selector);
+        vault.unpause(0, oldSig);
+        vault.unpause(0, signUnpause(0xc0ffee, 0));
+        vm.assertFalse(vault.paused());
+        vm.expectRevert(abi.encodeWithSelector(BridgeVault.WrongEpoch.selector, 1, 5));
+        vault.epochInfo(5);
+    }
+
     // ================================================================= helpers
 
     function _register(address t) internal {
