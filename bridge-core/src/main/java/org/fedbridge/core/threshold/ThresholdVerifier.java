@@ -122,7 +122,16 @@ public final class ThresholdVerifier {
    */
   public static Result<Signature> interpolate(List<PartialSignature> partials) {
     int[] idx = partials.stream().mapToInt(PartialSignature::index).toArray();
-    BigInteger[] lambda = Lagrange.atZero(idx);
+    return interpolate(partials, Lagrange.atZero(idx));
+  }
+
+  /** {@link #interpolate(List)} with coefficients supplied by the caller (same order). */
+  public static Result<Signature> interpolate(
+      List<PartialSignature> partials, BigInteger[] lambda) {
+    int[] idx = partials.stream().mapToInt(PartialSignature::index).toArray();
+    if (lambda.length != idx.length) {
+      throw new IllegalArgumentException("one coefficient per partial");
+    }
     P1 acc = new P1();
     for (int i = 0; i < idx.length; i++) {
       // Lagrange coefficients are public: variable-time multiplication is fine here.

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.fedbridge.core.bls.Bls;
-import org.fedbridge.core.bls.PublicKey;
 import org.fedbridge.core.dkg.DkgMessage.Deal;
 import org.fedbridge.core.dkg.DkgMessage.Justification;
 import org.fedbridge.core.threshold.Combined;
@@ -293,7 +292,5 @@ class DkgTest {
     byte[] twin = sig.clone();
     IdentityKey.put32(n.subtract(s), twin, 32);
     assertThat(k.publicKey().verify(D, twin)).isFalse();
-    PublicKey unused = null;
-    assertThat(unused).isNull();
   }
 }
