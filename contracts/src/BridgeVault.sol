@@ -338,7 +338,8 @@ contract BridgeVault is ReentrancyGuardTransient {
             flow.spent = 0;
         }
         // SECURITY: per-token outflow limit per period; above it the claim waits for a later period.
-        uint256 available = uint256(limits.periodLimit) - flow.spent;
+        // (a limit lowered by governance below what this period already spent leaves 0, not a panic)
+        uint256 available = flow.spent >= limits.periodLimit ? 0 : uint256(limits.periodLimit) - flow.spent;
         if (w.amount > available) revert PeriodLimitExceeded(w.token, w.amount, available);
         // SECURITY: never pay more of a token than was deposited (an on-chain accountant).
         if (w.amount > flow.locked) revert InsufficientLocked(w.token, w.amount, flow.locked);

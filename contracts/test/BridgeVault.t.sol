@@ -627,6 +627,23 @@ contract BridgeVaultTest is VaultFixture {
         vm.assertEq(ALICE.balance, PERIOD_LIMIT + 2 * DELAY_THRESHOLD);
     }
 
+    function test_limitLoweredBelowSpentBlocksUntilNextPeriod() public {
+        depositEth(500 ether);
+        BridgeVault.Withdrawal[] memory ws = new BridgeVault.Withdrawal[](2);
+        ws[0] = withdrawal(address(0), ALICE, 50 ether);
+        ws[1] = withdrawal(address(0), ALICE, 1 ether);
+        BridgeVault.Proof[] memory p = post(ws);
+        vault.claim(ws[0], p[0]);
+        BridgeVault.TokenSettings memory s = settings(address(0));
+        s.periodLimit = 10 ether;
+        vault.configureToken(0, s, signTokenConfig(groupSk, 0, s));
+        vm.expectRevert(abi.encodeWithSelector(BridgeVault.PeriodLimitExceeded.selector, address(0), 1 ether, 0));
+        vault.claim(ws[1], p[1]);
+        vm.warp(block.timestamp + PERIOD);
+        vault.claim(ws[1], p[1]);
+        vm.assertEq(ALICE.balance, 51 ether);
+    }
+
     /// A compromised federation certifies more than was deposited: the accountant refuses.
     function testExploitRow9_neverPaysMoreThanDeposited() public {
         depositEth(10 ether);
