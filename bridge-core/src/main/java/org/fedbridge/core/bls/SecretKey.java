@@ -42,7 +42,12 @@ public final class SecretKey implements AutoCloseable {
     if (k.signum() <= 0 || k.compareTo(Fields.R) >= 0) {
       return Result.err(Rejection.SCALAR_OUT_OF_RANGE, "secret key not in [1, r-1]");
     }
-    return fromBytes(toBytes32(k));
+    byte[] tmp = toBytes32(k);
+    try {
+      return fromBytes(tmp);
+    } finally {
+      Arrays.fill(tmp, (byte) 0);
+    }
   }
 
   /** A uniformly random key in {@code [1, r-1]}. */

@@ -88,6 +88,30 @@ class ThresholdPropertiesTest {
     }
   }
 
+  @Property(tries = 30)
+  void partialSignatureWireFormRoundTripsAndMutationsAreDocumented(
+      @ForAll @IntRange(min = 0, max = 51) int pos, @ForAll @IntRange(min = 1, max = 255) int xor) {
+    Fixtures f = Fixtures.deal(3, 4, RND);
+    PartialSignature p = ThresholdSigner.partialSign(f.shares().get(2), digest(pos));
+    assertThat(PartialSignature.decode(p.encode()).orThrow()).isEqualTo(p);
+    byte[] b = p.encode();
+    b[pos] ^= (byte) xor;
+    var r = PartialSignature.decode(b);
+    if (r.isOk()) {
+      assertThat(r.orThrow()).isNotEqualTo(p);
+      assertThat(f.verifier().verifyPartial(digest(pos), r.orThrow())).isFalse();
+    } else {
+      assertThat(r.rejection())
+          .isIn(
+              Rejection.UNKNOWN_MEMBER,
+              Rejection.NON_CANONICAL,
+              Rejection.NOT_ON_CURVE,
+              Rejection.NOT_IN_SUBGROUP,
+              Rejection.INFINITY);
+    }
+    assertThat(f.shares().get(0).toString()).contains("redacted");
+  }
+
   @Property(tries = 20)
   void shamirRecoversTheSecretFromAnyT(
       @ForAll @IntRange(min = 1, max = 12) int n, @ForAll long seed) {
