@@ -71,6 +71,37 @@ public final class Lagrange {
     return out;
   }
 
+  /**
+   * Coefficients for evaluating at {@code x} instead of 0: {@code λ_i(x) = Π_{j≠i} (x − j) / (i −
+   * j) mod r}. Uncached; used to check that share keys lie on one polynomial.
+   */
+  public static BigInteger[] at(int x, int[] idx) {
+    int t = idx.length;
+    BigInteger[] num = new BigInteger[t];
+    BigInteger[] den = new BigInteger[t];
+    for (int i = 0; i < t; i++) {
+      BigInteger n = BigInteger.ONE;
+      BigInteger d = BigInteger.ONE;
+      for (int j = 0; j < t; j++) {
+        if (j != i) {
+          if (idx[j] == idx[i]) {
+            throw new IllegalArgumentException("repeated index " + idx[i]);
+          }
+          n = n.multiply(BigInteger.valueOf((long) x - idx[j]));
+          d = d.multiply(BigInteger.valueOf((long) idx[i] - idx[j]));
+        }
+      }
+      num[i] = n.mod(Scalars.R);
+      den[i] = d.mod(Scalars.R);
+    }
+    BigInteger[] inv = Scalars.batchInverse(den);
+    BigInteger[] out = new BigInteger[t];
+    for (int i = 0; i < t; i++) {
+      out[i] = num[i].multiply(inv[i]).mod(Scalars.R);
+    }
+    return out;
+  }
+
   private record IndexSet(int[] idx) {
     @Override
     public boolean equals(Object o) {

@@ -16,6 +16,7 @@ import org.fedbridge.core.types.Bytes32;
 import org.fedbridge.core.types.Rejection;
 import org.fedbridge.core.types.Result;
 import supranational.blst.P1;
+import supranational.blst.P2;
 
 /**
  * Verifies partial signatures and combines them into the group signature for one epoch's {@link
@@ -33,6 +34,43 @@ public final class ThresholdVerifier {
   public ThresholdVerifier(PublicKey groupKey, MemberSet members) {
     this.groupKey = groupKey;
     this.members = members;
+  }
+
+  /**
+   * Builds a verifier after checking that the group key and every share key lie on one polynomial
+   * of degree {@code t-1} (interpolating the first {@code t} share keys gives the group key at 0
+   * and every other member's key at its index). A set that fails this could never produce a
+   * certificate, or would let shares outside the polynomial count; run it once per epoch, e.g. when
+   * an {@code EpochChange} is received. Costs about {@code (n-t+1)·t} G2 multiplications.
+   *
+   * @return the verifier, or {@link Rejection#MALFORMED}
+   */
+  public static Result<ThresholdVerifier> checked(PublicKey groupKey, MemberSet members) {
+    int t = members.threshold();
+    int[] base = new int[t];
+    for (int i = 0; i < t; i++) {
+      base[i] = i + 1;
+    }
+    for (int x = 0; x <= members.size(); x++) {
+      if (x >= 1 && x <= t) {
+        continue;
+      }
+      BigInteger[] lambda = Lagrange.at(x, base);
+      P2 acc = new P2();
+      for (int i = 0; i < t; i++) {
+        acc.add(members.member(base[i]).sharePk().toP2().mult(lambda[i]));
+      }
+      PublicKey expected = x == 0 ? groupKey : members.member(x).sharePk();
+      // SECURITY: every key of the epoch must come from the same degree t-1 polynomial.
+      if (!acc.is_equal(expected.toP2())) {
+        return Result.err(
+            Rejection.MALFORMED,
+            x == 0
+                ? "group key is not the interpolation of the share keys"
+                : "share key " + x + " is off the polynomial");
+      }
+    }
+    return Result.ok(new ThresholdVerifier(groupKey, members));
   }
 
   public PublicKey groupKey() {

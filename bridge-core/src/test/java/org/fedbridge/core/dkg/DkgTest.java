@@ -43,7 +43,8 @@ class DkgTest {
     for (int i = 1; i <= net.config.n(); i++) {
       members.add(new Member(i, "operator-" + i, out.sharePublicKey(i)));
     }
-    ThresholdVerifier v = new ThresholdVerifier(out.groupKey(), MemberSet.of(members, t).orThrow());
+    ThresholdVerifier v =
+        ThresholdVerifier.checked(out.groupKey(), MemberSet.of(members, t).orThrow()).orThrow();
     List<PartialSignature> partials = new ArrayList<>();
     List<SecretShare> shares = new ArrayList<>();
     for (int i : honest.subList(honest.size() - t, honest.size())) {
