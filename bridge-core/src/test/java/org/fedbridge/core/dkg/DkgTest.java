@@ -263,6 +263,29 @@ class DkgTest {
   }
 
   @Test
+  void outsiderEvaluatingATamperedTranscriptGetsADifferentOutcome() {
+    LocalDkg net = LocalDkg.create(4, 3, RND);
+    DkgResult r1 = net.run().get(1).orThrow();
+    DkgTranscript t = r1.transcript();
+    assertThat(t.evaluate().orThrow()).isEqualTo(r1.output());
+    // A relay swaps dealer 2's commitments for dealer 3's, keeping dealer 2's signature.
+    List<Deal> deals = new ArrayList<>(t.deals());
+    Deal d2 = deals.get(1);
+    deals.set(
+        1,
+        new Deal(
+            d2.session(),
+            d2.dealer(),
+            deals.get(2).commitments(),
+            d2.encryptedShares(),
+            d2.signature()));
+    DkgTranscript forged = new DkgTranscript(t.config(), deals, t.complaints(), t.justifications());
+    DkgPublicOutput out = forged.evaluate().orThrow();
+    assertThat(out.qualified()).doesNotContain(d2.dealer());
+    assertThat(out.groupKey()).isNotEqualTo(r1.output().groupKey());
+  }
+
+  @Test
   void eciesRoundTripsAndBindsAssociatedData() {
     IdentityKey k = IdentityKey.random(RND);
     byte[] msg = BigInteger.valueOf(42).toByteArray();
