@@ -92,15 +92,17 @@ public final class DkgSession {
       }
     }
     myShares = new BigInteger[n + 1];
-    List<byte[]> boxes = new ArrayList<>(n);
+    List<IdentityPublicKey> recipients = new ArrayList<>(n);
+    List<byte[]> plains = new ArrayList<>(n);
+    List<byte[]> aads = new ArrayList<>(n);
     for (int j = 1; j <= n; j++) {
       myShares[j] = evaluate(coeffs, j);
-      byte[] plain = toBytes32(myShares[j]);
-      boxes.add(
-          Ecies.encrypt(
-              config.member(j).identity(), plain, Wire.shareAad(config.sessionId(), me, j), rnd));
-      Arrays.fill(plain, (byte) 0);
+      recipients.add(config.member(j).identity());
+      plains.add(toBytes32(myShares[j]));
+      aads.add(Wire.shareAad(config.sessionId(), me, j));
     }
+    List<byte[]> boxes = Ecies.encrypt(recipients, plains, aads, rnd);
+    plains.forEach(p -> Arrays.fill(p, (byte) 0));
     Arrays.fill(coeffs, BigInteger.ZERO);
     Deal deal = new Deal(config.sessionId(), me, commitments, boxes, new byte[0]).signed(identity);
     receive(deal);

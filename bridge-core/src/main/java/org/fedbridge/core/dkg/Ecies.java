@@ -3,7 +3,9 @@ package org.fedbridge.core.dkg;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -28,10 +30,41 @@ public final class Ecies {
 
   public static byte[] encrypt(
       IdentityPublicKey recipient, byte[] plaintext, byte[] aad, SecureRandom rnd) {
+    return encrypt(List.of(recipient), List.of(plaintext), List.of(aad), rnd).get(0);
+  }
+
+  /**
+   * Encrypts one message to each of several distinct recipients under a single ephemeral key (a
+   * dealer's shares): the ephemeral public key is computed once, and each recipient still gets its
+   * own key from HKDF over its own shared secret and public key. Same output format as {@link
+   * #encrypt(IdentityPublicKey, byte[], byte[], SecureRandom)}.
+   */
+  public static List<byte[]> encrypt(
+      List<IdentityPublicKey> recipients,
+      List<byte[]> plaintexts,
+      List<byte[]> aads,
+      SecureRandom rnd) {
+    if (recipients.size() != plaintexts.size() || recipients.size() != aads.size()) {
+      throw new IllegalArgumentException("one plaintext and one aad per recipient");
+    }
+    if (new java.util.HashSet<>(recipients).size() != recipients.size()) {
+      // SECURITY: a repeated recipient would reuse a (key, nonce) pair in GCM.
+      throw new IllegalArgumentException("recipients must be distinct");
+    }
     IdentityKey eph = IdentityKey.random(rnd);
     byte[] ephPub = eph.publicKey().compressed();
-    byte[] key = derive(recipient.point().multiply(eph.scalar()), ephPub, recipient.compressed());
+    List<byte[]> out = new ArrayList<>(recipients.size());
+    for (int i = 0; i < recipients.size(); i++) {
+      IdentityPublicKey r = recipients.get(i);
+      out.add(seal(r.point().multiply(eph.scalar()), ephPub, r, plaintexts.get(i), aads.get(i)));
+    }
     eph.close();
+    return out;
+  }
+
+  private static byte[] seal(
+      ECPoint shared, byte[] ephPub, IdentityPublicKey recipient, byte[] plaintext, byte[] aad) {
+    byte[] key = derive(shared, ephPub, recipient.compressed());
     try {
       byte[] ct = gcm(Cipher.ENCRYPT_MODE, key, aad, plaintext);
       byte[] out = new byte[33 + ct.length];

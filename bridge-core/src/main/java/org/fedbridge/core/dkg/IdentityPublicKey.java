@@ -11,10 +11,13 @@ import org.fedbridge.core.types.Rejection;
 import org.fedbridge.core.types.Result;
 
 /** A secp256k1 public key, 33-byte SEC 1 compressed form, validated on construction. */
-public record IdentityPublicKey(byte[] compressed) {
-  public IdentityPublicKey {
-    compressed = compressed.clone();
-    decode(compressed).orThrow();
+public final class IdentityPublicKey {
+  private final byte[] compressed;
+  private final ECPoint point;
+
+  public IdentityPublicKey(byte[] compressed) {
+    this.compressed = compressed.clone();
+    this.point = decode(this.compressed).orThrow();
   }
 
   /** Checked decoding (SEC 1 §2.3.4): 33 bytes, on the curve, not infinity. */
@@ -35,10 +38,9 @@ public record IdentityPublicKey(byte[] compressed) {
   }
 
   ECPoint point() {
-    return decode(compressed).orThrow();
+    return point;
   }
 
-  @Override
   public byte[] compressed() {
     return compressed.clone();
   }
