@@ -135,12 +135,18 @@ public final class Devnet implements Callable<Integer> {
     infrastructure = started.size();
 
     DevFederation federation = DevFederation.deal(validators);
-    VaultDeployer.Deployment deployment =
-        L1Setup.deployVault(l1, l1ChainId, sidechainChainId, federation, accounts.get(0));
+    L1Setup.Token token;
+    VaultDeployer.Deployment deployment;
+    try (L1Setup setup = new L1Setup(l1, l1ChainId, accounts.get(0))) {
+      token = setup.deployToken(accounts);
+      deployment = setup.deployVault(sidechainChainId, federation, token);
+    }
     String vault = deployment.vaultAddress();
-    out.println("devnet: BridgeVault deployed at " + vault);
+    out.println(
+        "devnet: BridgeVault at " + vault + ", " + token.symbol() + " at " + token.address());
     Path genesis = dir.resolve("genesis.json");
-    Genesis.write(genesis, sidechainChainId, l1ChainId, vault, federation, accounts);
+    Genesis.write(
+        genesis, sidechainChainId, l1ChainId, vault, federation, List.of(token), accounts);
 
     List<String> db =
         List.of(
@@ -236,11 +242,12 @@ public final class Devnet implements Callable<Integer> {
     l1Node.put("chainId", l1ChainId);
     l1Node.put("vault", vault);
     l1Node.put("vaultDeploymentBlock", deployment.blockNumber().longValueExact());
-    l1Node.putObject("tokens");
+    l1Node.putObject("tokens").put(token.symbol(), token.address());
     ObjectNode sidechainNode = file.putObject("sidechain");
     sidechainNode.put("rpc", sidechainRpc);
     sidechainNode.put("chainId", sidechainChainId);
-    sidechainNode.putObject("tokens");
+    ObjectNode sidechainTokens = sidechainNode.putObject("tokens");
+    SidechainTokens.lookup(sidechainRpc).forEach(sidechainTokens::put);
     file.putObject("relayer").put("url", relayer.url());
     file.putObject("admin").put("url", admin.url());
     file.putObject("kafka").put("bootstrapServers", bootstrap);

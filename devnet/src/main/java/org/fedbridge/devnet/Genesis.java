@@ -22,6 +22,7 @@ final class Genesis {
       long l1ChainId,
       String vault,
       DevFederation federation,
+      List<L1Setup.Token> tokens,
       List<DevAccount> accounts) {
     ObjectNode root = Http.JSON.createObjectNode();
     root.put("chainId", chainId);
@@ -40,7 +41,14 @@ final class Genesis {
       m.put("operatorId", member.operatorId());
       m.put("sharePublicKey", Hex.encode(member.sharePk().toCompressed()));
     }
-    root.putArray("tokens");
+    ArrayNode tokenNodes = root.putArray("tokens");
+    for (L1Setup.Token token : tokens) {
+      ObjectNode t = tokenNodes.addObject();
+      t.put("l1Token", token.address());
+      t.put("symbol", token.symbol());
+      t.put("name", token.name());
+      t.put("decimals", token.decimals());
+    }
     ObjectNode alloc = root.putObject("alloc");
     for (DevAccount account : accounts) {
       alloc.put(account.address(), DEV_BALANCE.toString());

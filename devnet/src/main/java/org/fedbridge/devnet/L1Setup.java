@@ -3,22 +3,58 @@ package org.fedbridge.devnet;
 import java.math.BigInteger;
 import java.util.List;
 import org.fedbridge.contracts.VaultDeployer;
+import org.fedbridge.contracts.generated.DevnetToken;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 
-/** Deploys the devnet's BridgeVault on L1 for the epoch-0 federation, with ETH registered. */
-final class L1Setup {
+/**
+ * Deploys the devnet's L1 contracts: a test ERC-20 held by the dev accounts, and the BridgeVault
+ * for the epoch-0 federation with ETH and that token registered.
+ */
+final class L1Setup implements AutoCloseable {
   static final BigInteger ETHER = BigInteger.TEN.pow(18);
+  static final BigInteger TOKENS_EACH = ETHER.multiply(BigInteger.valueOf(1_000_000));
 
-  private L1Setup() {}
+  /** The devnet's ERC-20. */
+  record Token(String address, String symbol, String name, int decimals) {}
 
-  /**
-   * @return the deployment (vault address, block)
-   */
-  static VaultDeployer.Deployment deployVault(
-      String rpc, long chainId, long sidechainId, DevFederation federation, DevAccount deployer) {
-    Web3j web3j = Web3j.build(new HttpService(rpc));
+  private final Web3j web3j;
+  private final String rpc;
+  private final long chainId;
+  private final DevAccount deployer;
+
+  L1Setup(String rpc, long chainId, DevAccount deployer) {
+    this.web3j = Web3j.build(new HttpService(rpc));
+    this.rpc = rpc;
+    this.chainId = chainId;
+    this.deployer = deployer;
+  }
+
+  Token deployToken(List<DevAccount> holders) {
+    try {
+      DevnetToken token =
+          DevnetToken.deploy(
+                  web3j,
+                  VaultDeployer.transactionManager(
+                      web3j, Credentials.create(deployer.privateKey()), chainId),
+                  VaultDeployer.gasProvider(web3j),
+                  "Devnet Token",
+                  "TKN",
+                  BigInteger.valueOf(18),
+                  holders.stream().map(DevAccount::address).toList(),
+                  TOKENS_EACH)
+              .send();
+      return new Token(token.getContractAddress(), "TKN", "Devnet Token", 18);
+    } catch (Exception e) {
+      throw failure("the devnet ERC-20", e);
+    }
+  }
+
+  VaultDeployer.Deployment deployVault(long sidechainId, DevFederation federation, Token token) {
+    // Devnet limits: 1,000 units a day per token; above 100 a withdrawal waits an hour.
+    BigInteger perDay = ETHER.multiply(BigInteger.valueOf(1000));
+    BigInteger delayAbove = ETHER.multiply(BigInteger.valueOf(100));
     try {
       VaultDeployer.Config config =
           VaultDeployer.Config.forFederation(
@@ -27,25 +63,31 @@ final class L1Setup {
               federation.memberSet(),
               List.of(deployer.address()),
               List.of(
-                  // Devnet limits: 1,000 ETH a day; above 100 ETH a withdrawal waits an hour.
-                  VaultDeployer.TokenLimits.eth(
-                      ETHER.multiply(BigInteger.valueOf(1000)),
-                      86_400,
-                      ETHER.multiply(BigInteger.valueOf(100)),
-                      3_600)));
+                  VaultDeployer.TokenLimits.eth(perDay, 86_400, delayAbove, 3_600),
+                  new VaultDeployer.TokenLimits(
+                      token.address(), perDay, 86_400, delayAbove, 3_600)));
       return VaultDeployer.deploy(
           web3j, Credentials.create(deployer.privateKey()), chainId, config);
     } catch (Exception e) {
-      throw new DevnetException(
-          "deploying BridgeVault on "
-              + rpc
-              + " failed (is "
-              + deployer.address()
-              + " funded?): "
-              + e.getMessage(),
-          e);
-    } finally {
-      web3j.shutdown();
+      throw failure("BridgeVault", e);
     }
+  }
+
+  private DevnetException failure(String what, Exception e) {
+    return new DevnetException(
+        "deploying "
+            + what
+            + " on "
+            + rpc
+            + " failed (is "
+            + deployer.address()
+            + " funded?): "
+            + e.getMessage(),
+        e);
+  }
+
+  @Override
+  public void close() {
+    web3j.shutdown();
   }
 }

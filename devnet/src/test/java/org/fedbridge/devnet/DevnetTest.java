@@ -66,6 +66,15 @@ class DevnetTest {
       assertThat(Http.rpc(devnet.at("/l1/rpc").asText(), "eth_getCode", vault, "latest").asText())
           .as("vault has code")
           .hasSizeGreaterThan(1000);
+      String l1Token = devnet.at("/l1/tokens/TKN").asText();
+      assertThat(l1Token).matches("0x[0-9a-fA-F]{40}");
+      assertThat(devnet.at("/sidechain/tokens/TKN").asText()).matches("0x[0-9a-fA-F]{40}");
+      // Dev accounts hold ETH on the sidechain from genesis.
+      String firstAccount = devnet.at("/accounts/0/address").asText();
+      String sidechainBalance =
+          Http.rpc(devnet.at("/sidechain/rpc").asText(), "eth_getBalance", firstAccount, "latest")
+              .asText();
+      assertThat(new BigInteger(sidechainBalance.substring(2), 16)).isEqualTo(Genesis.DEV_BALANCE);
       for (String url :
           List.of(
               devnet.at("/sidechain/rpc").asText(),
