@@ -206,7 +206,6 @@ public final class Replica implements AutoCloseable {
       ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
       for (ConsumerRecord<byte[], byte[]> r : records) {
         Optional<SealedBlock> sealed = ledger.apply(r.offset(), r.timestamp(), r.value());
-        processedRecords++;
         if (sealed.isPresent()) {
           store.commit(sealed.get());
           ledger.published(sealed.get());
@@ -214,6 +213,7 @@ public final class Replica implements AutoCloseable {
             l.stored(sealed.get().block());
           }
         }
+        processedRecords++;
       }
       OptionalLong lag = consumer.currentLag(partition);
       caughtUp = records.isEmpty() || (lag.isPresent() && lag.getAsLong() == 0);

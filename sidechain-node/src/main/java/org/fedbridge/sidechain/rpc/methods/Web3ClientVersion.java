@@ -6,8 +6,7 @@ import org.fedbridge.sidechain.rpc.RpcException;
 
 /** {@code web3_clientVersion}: the node's name and version. */
 public final class Web3ClientVersion implements JsonRpcMethod {
-  public static final String VERSION =
-      "fedbridge-sidechain/v0.1.0/java" + Runtime.version().feature();
+  public static final String VERSION = "fedbridge-sidechain/v0.1.0";
 
   @Override
   public String name() {
