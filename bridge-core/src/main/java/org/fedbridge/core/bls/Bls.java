@@ -6,9 +6,9 @@ import supranational.blst.BLST_ERROR;
 import supranational.blst.P1;
 
 /**
- * BLS12-381 signatures, min-sig variant (draft-irtf-cfrg-bls-signature-05 §2, "minimal-signature
- * -size": signatures in G1, public keys in G2), over 32-byte digests, with hash-to-G1 per RFC 9380
- * §3 / §8.8.1 suite {@code BLS12381G1_XMD:SHA-256_SSWU_RO_} and the bridge's DST.
+ * BLS12-381 signatures, minimal-signature-size variant (draft-irtf-cfrg-bls-signature-05 §2.1:
+ * signatures in G1, public keys in G2), over 32-byte digests, with hash-to-G1 per RFC 9380 §3 and
+ * §8.8.1, suite {@code BLS12381G1_XMD:SHA-256_SSWU_RO_}, and the bridge's DST.
  *
  * <p>All points handed to these methods are already validated by construction of {@link PublicKey}
  * and {@link Signature} (on curve, in subgroup, not infinity).

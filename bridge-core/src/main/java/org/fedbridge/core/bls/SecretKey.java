@@ -66,6 +66,9 @@ public final class SecretKey implements AutoCloseable {
    * tests only; production keys come from the DKG.
    */
   public static SecretKey keyGen(byte[] ikm) {
+    if (ikm.length < 32) {
+      throw new IllegalArgumentException("KeyGen needs at least 32 bytes of IKM");
+    }
     Native.ensureLoaded();
     supranational.blst.SecretKey sk = new supranational.blst.SecretKey();
     sk.keygen(ikm);
