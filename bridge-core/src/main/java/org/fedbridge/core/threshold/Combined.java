@@ -11,8 +11,10 @@ import org.fedbridge.core.bls.Signature;
  * @param signers the share indexes that were combined, ascending
  * @param rejected indexes whose partial failed individual verification (only filled on the slow
  *     path); operators should look at them
+ * @param partialChecks how many partials were verified one by one: 0 on the optimistic path
  */
-public record Combined(Signature signature, List<Integer> signers, Set<Integer> rejected) {
+public record Combined(
+    Signature signature, List<Integer> signers, Set<Integer> rejected, int partialChecks) {
   public Combined {
     signers = List.copyOf(signers);
     rejected = Set.copyOf(rejected);

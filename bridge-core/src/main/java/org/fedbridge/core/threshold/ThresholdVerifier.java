@@ -123,13 +123,16 @@ public final class ThresholdVerifier {
     }
     Result<Signature> optimistic = interpolate(new ArrayList<>(first.values()));
     if (optimistic.isOk() && verify(digest, optimistic.orThrow())) {
-      return Result.ok(new Combined(optimistic.orThrow(), List.copyOf(first.keySet()), Set.of()));
+      return Result.ok(
+          new Combined(optimistic.orThrow(), List.copyOf(first.keySet()), Set.of(), 0));
     }
     // Slow path: find the bad partials.
     Map<Integer, PartialSignature> good = new TreeMap<>();
     Set<Integer> rejected = new HashSet<>();
+    int checks = 0;
     for (var e : byIndex.entrySet()) {
       for (PartialSignature p : e.getValue()) {
+        checks++;
         if (verifyPartial(digest, p)) {
           good.put(e.getKey(), p);
           break;
@@ -151,7 +154,7 @@ public final class ThresholdVerifier {
       return Result.err(Rejection.BAD_SIGNATURE, "valid partials did not combine: wrong keys?");
     }
     List<Integer> signers = chosen.stream().map(PartialSignature::index).toList();
-    return Result.ok(new Combined(again.orThrow(), signers, rejected));
+    return Result.ok(new Combined(again.orThrow(), signers, rejected, checks));
   }
 
   /**

@@ -54,6 +54,9 @@ class ThresholdPropertiesTest {
     Combined ca = f.verifier().combine(d, partials(f, a, d)).orThrow();
     Combined cb = f.verifier().combine(d, partials(f, b, d)).orThrow();
     assertThat(ca.signature()).isEqualTo(expected).isEqualTo(cb.signature());
+    // Optimistic path: one verification of the result, no partial verified on its own.
+    assertThat(ca.partialChecks()).isZero();
+    assertThat(cb.partialChecks()).isZero();
     assertThat(Bls.verify(f.groupKey(), d, ca.signature())).isTrue();
   }
 
@@ -78,13 +81,19 @@ class ThresholdPropertiesTest {
     Fixtures f = Fixtures.deal(t, n, RND);
     Bytes32 d = digest(seed);
     List<PartialSignature> all = partials(f, randomSubset(n, n, seed), d);
-    // Replace the first partial by one over another digest: right index, wrong signature.
-    int badIndex = all.get(0).index();
-    all.set(0, ThresholdSigner.partialSign(f.shares().get(badIndex - 1), digest(seed + 99)));
+    // Member 1 is always among the first t, so the optimistic combination fails.
+    int badIndex = 1;
+    int at = 0;
+    while (all.get(at).index() != badIndex) {
+      at++;
+    }
+    all.set(at, ThresholdSigner.partialSign(f.shares().get(badIndex - 1), digest(seed + 99)));
     if (n - 1 >= t) {
       Combined c = f.verifier().combine(d, all).orThrow();
       assertThat(c.signature()).isEqualTo(Bls.sign(f.groupSecret(), d));
       assertThat(c.signers()).doesNotContain(badIndex).hasSize(t);
+      assertThat(c.rejected()).containsExactly(badIndex);
+      assertThat(c.partialChecks()).isPositive();
     }
   }
 
