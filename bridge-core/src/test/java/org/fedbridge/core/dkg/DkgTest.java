@@ -79,6 +79,13 @@ class DkgTest {
     DkgPublicOutput out = assertConsistent(net, res, range(1, 7));
     assertThat(out.qualified()).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7);
     assertThat(res.get(1).orThrow().transcript().complaints()).isEmpty();
+    // The output feeds the next EpochChange directly.
+    var members = out.memberSet(net.config).orThrow();
+    var change =
+        new org.fedbridge.core.message.EpochChange(
+            org.fedbridge.core.types.UInt256.of(8), out.groupKey(), members);
+    assertThat(change.digest(org.fedbridge.core.golden.GoldenVectors.DOMAIN)).isNotNull();
+    assertThat(ThresholdVerifier.checked(out.groupKey(), members).isOk()).isTrue();
   }
 
   /** Replaces dealer's ciphertext for {@code victim} with an encryption of a wrong share. */
