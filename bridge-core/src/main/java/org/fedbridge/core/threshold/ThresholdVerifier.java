@@ -126,11 +126,14 @@ public final class ThresholdVerifier {
       return Result.ok(
           new Combined(optimistic.orThrow(), List.copyOf(first.keySet()), Set.of(), 0));
     }
-    // Slow path: find the bad partials.
+    // Slow path: verify partials in index order until t good ones are found.
     Map<Integer, PartialSignature> good = new TreeMap<>();
     Set<Integer> rejected = new HashSet<>();
     int checks = 0;
     for (var e : byIndex.entrySet()) {
+      if (good.size() == t) {
+        break;
+      }
       for (PartialSignature p : e.getValue()) {
         checks++;
         if (verifyPartial(digest, p)) {
