@@ -1,56 +1,33 @@
 package org.fedbridge.admin;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.fedbridge.testsupport.FreePorts;
-import org.fedbridge.testsupport.JavaProcess;
-import org.fedbridge.testsupport.TestKafka;
-import org.fedbridge.testsupport.TestPostgres;
-import org.junit.jupiter.api.Test;
+import java.util.Map;
+import org.fedbridge.testsupport.service.ServiceStartupContract;
 
 /** What an operator sees when the service cannot start: one line, and a non-zero exit. */
-class AdminApplicationStartupFailureTest {
+class AdminApplicationStartupFailureTest extends ServiceStartupContract {
 
-  private static List<String> validArgs(String jdbcUrl) {
-    TestPostgres pg = TestPostgres.shared();
-    List<String> args = new ArrayList<>();
-    args.add("--server.port=0");
-    args.add("--spring.datasource.url=" + jdbcUrl);
-    args.add("--spring.datasource.username=" + pg.username());
-    args.add("--spring.datasource.password=" + pg.password());
-    args.add("--bridge.admin.kafka.bootstrap-servers=" + TestKafka.shared().bootstrapServers());
-    return args;
+  @Override
+  protected Class<?> mainClass() {
+    return AdminApplication.class;
   }
 
-  private static JavaProcess.Result start(List<String> args) {
-    return JavaProcess.run(
-        AdminApplication.class, Duration.ofSeconds(60), args.toArray(String[]::new));
+  @Override
+  protected String serviceName() {
+    return "admin-api";
   }
 
-  @Test
-  void invalidSettingExitsNonZeroWithOneLineNamingIt() {
-    List<String> args = validArgs(TestPostgres.shared().jdbcUrl());
-    args.add("--bridge.admin.required-approvals=0");
-    args.add("--bridge.admin.kafka.properties.sasl.jaas.config=s3cret-do-not-print");
-    JavaProcess.Result result = start(args);
-    assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.stdout() + result.stderr()).doesNotContain("s3cret-do-not-print");
-    assertThat(result.lastErrorLine())
-        .startsWith("admin-api: failed to start: invalid setting")
-        .contains("bridge.admin.required-approvals");
+  @Override
+  protected String prefix() {
+    return "bridge.admin";
   }
 
-  @Test
-  void unreachableDatabaseExitsNonZeroWithOneLine() {
-    int closedPort = FreePorts.next();
-    JavaProcess.Result result =
-        start(validArgs("jdbc:postgresql://127.0.0.1:" + closedPort + "/postgres"));
-    assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.lastErrorLine())
-        .startsWith("admin-api: failed to start: database unreachable")
-        .contains(Integer.toString(closedPort));
+  @Override
+  protected Map<String, String> requiredSettings() {
+    return Map.of();
+  }
+
+  @Override
+  protected Map.Entry<String, String> invalidSetting() {
+    return Map.entry("bridge.admin.required-approvals", "1");
   }
 }

@@ -1,17 +1,8 @@
 package org.fedbridge.validator;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import org.fedbridge.testsupport.RealInfrastructure;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.fedbridge.testsupport.service.ServiceHealthContract;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -19,62 +10,27 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     args = {
-      "--bridge.validator.l1.vault=0x5FbDB2315678afecb367f032d93F642f64180aa3",
       "--bridge.validator.operator-id=op-1",
       "--bridge.validator.l1.rpc-url=http://127.0.0.1:8545",
       "--bridge.validator.l1.chain-id=31337",
+      "--bridge.validator.l1.vault=0x5FbDB2315678afecb367f032d93F642f64180aa3",
       "--bridge.validator.sidechain.rpc-url=http://127.0.0.1:8645",
       "--bridge.validator.sidechain.chain-id=1337"
     })
-class ValidatorApplicationTest {
+class ValidatorApplicationTest extends ServiceHealthContract {
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
     RealInfrastructure.register(registry, "bridge.validator.kafka.bootstrap-servers");
   }
 
-  @Autowired Environment environment;
-  @Autowired JdbcTemplate jdbc;
-
-  private String get(String path) throws Exception {
-    URI uri = URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port") + path);
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(path).isEqualTo(200);
-    return response.body();
+  @Override
+  protected String schema() {
+    return "validator";
   }
 
-  @Test
-  void healthLivenessAndReadinessAreUpWithDatabaseAndKafka() throws Exception {
-    assertThat(get("/actuator/health"))
-        .contains("\"status\":\"UP\"")
-        .contains("\"db\"")
-        .contains("\"kafka\"");
-    assertThat(get("/actuator/health/liveness")).contains("\"status\":\"UP\"");
-    assertThat(get("/actuator/health/readiness"))
-        .contains("\"status\":\"UP\"")
-        .contains("\"kafka\"")
-        .contains("\"db\"");
-  }
-
-  @Test
-  void migrationsAreAppliedToTheServiceSchema() {
-    Integer applied =
-        jdbc.queryForObject(
-            "SELECT count(*) FROM validator.flyway_schema_history WHERE success AND version = '1'",
-            Integer.class);
-    assertThat(applied).isEqualTo(1);
-    Integer table =
-        jdbc.queryForObject(
-            "SELECT count(*) FROM information_schema.tables"
-                + " WHERE table_schema = 'validator' AND table_name = 'consumer_offsets'",
-            Integer.class);
-    assertThat(table).isEqualTo(1);
-  }
-
-  @Test
-  void prometheusMetricsAreExposed() throws Exception {
-    assertThat(get("/actuator/prometheus")).contains("jvm_memory_used_bytes");
+  @Override
+  protected String firstTable() {
+    return "consumer_offsets";
   }
 }

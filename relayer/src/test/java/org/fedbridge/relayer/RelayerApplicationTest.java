@@ -1,17 +1,8 @@
 package org.fedbridge.relayer;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import org.fedbridge.testsupport.RealInfrastructure;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.fedbridge.testsupport.service.ServiceHealthContract;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -19,61 +10,26 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     args = {
-      "--bridge.relayer.vault=0x5FbDB2315678afecb367f032d93F642f64180aa3",
       "--bridge.relayer.l1.rpc-url=http://127.0.0.1:8545",
       "--bridge.relayer.l1.chain-id=31337",
+      "--bridge.relayer.vault=0x5FbDB2315678afecb367f032d93F642f64180aa3",
       "--bridge.relayer.sidechain.rpc-url=http://127.0.0.1:8645",
       "--bridge.relayer.sidechain.chain-id=1337"
     })
-class RelayerApplicationTest {
+class RelayerApplicationTest extends ServiceHealthContract {
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
     RealInfrastructure.register(registry, "bridge.relayer.kafka.bootstrap-servers");
   }
 
-  @Autowired Environment environment;
-  @Autowired JdbcTemplate jdbc;
-
-  private String get(String path) throws Exception {
-    URI uri = URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port") + path);
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(path).isEqualTo(200);
-    return response.body();
+  @Override
+  protected String schema() {
+    return "relayer";
   }
 
-  @Test
-  void healthLivenessAndReadinessAreUpWithDatabaseAndKafka() throws Exception {
-    assertThat(get("/actuator/health"))
-        .contains("\"status\":\"UP\"")
-        .contains("\"db\"")
-        .contains("\"kafka\"");
-    assertThat(get("/actuator/health/liveness")).contains("\"status\":\"UP\"");
-    assertThat(get("/actuator/health/readiness"))
-        .contains("\"status\":\"UP\"")
-        .contains("\"kafka\"")
-        .contains("\"db\"");
-  }
-
-  @Test
-  void migrationsAreAppliedToTheServiceSchema() {
-    Integer applied =
-        jdbc.queryForObject(
-            "SELECT count(*) FROM relayer.flyway_schema_history WHERE success AND version = '1'",
-            Integer.class);
-    assertThat(applied).isEqualTo(1);
-    Integer table =
-        jdbc.queryForObject(
-            "SELECT count(*) FROM information_schema.tables"
-                + " WHERE table_schema = 'relayer' AND table_name = 'consumer_offsets'",
-            Integer.class);
-    assertThat(table).isEqualTo(1);
-  }
-
-  @Test
-  void prometheusMetricsAreExposed() throws Exception {
-    assertThat(get("/actuator/prometheus")).contains("jvm_memory_used_bytes");
+  @Override
+  protected String firstTable() {
+    return "consumer_offsets";
   }
 }
