@@ -28,6 +28,10 @@ public final class HotPathCpuTime {
       th.tOfN = tn;
       th.setup();
       measure("combine+verify " + tn, iterations, th::combineAndVerify);
+      measure(
+          "combine, 1 bad partial " + tn,
+          Math.max(10, iterations / 20),
+          th::combineWithOneBadPartial);
       measure("interpolate " + tn, iterations, th::interpolate);
       measure("Lagrange uncached " + tn, iterations, th::lagrangeUncached);
       measure(

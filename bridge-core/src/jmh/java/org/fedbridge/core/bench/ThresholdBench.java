@@ -46,6 +46,7 @@ public class ThresholdBench {
 
   ThresholdVerifier verifier;
   List<PartialSignature> partials;
+  List<PartialSignature> withOneBad;
   int[] indexes;
   Bytes32 digest;
 
@@ -69,6 +70,18 @@ public class ThresholdBench {
       partials.add(ThresholdSigner.partialSign(s, digest));
     }
     indexes = partials.stream().mapToInt(PartialSignature::index).toArray();
+    // Slow path: the first signer's partial is for another digest; all n partials offered.
+    withOneBad = new ArrayList<>();
+    Bytes32 other = Keccak.hash("other".getBytes());
+    for (SecretShare s : shares) {
+      withOneBad.add(ThresholdSigner.partialSign(s, s.index() == 1 ? other : digest));
+    }
+  }
+
+  /** Slow path: one bad partial among the first t; partials verified one by one until t good. */
+  @Benchmark
+  public Result<Combined> combineWithOneBadPartial() {
+    return verifier.combine(digest, withOneBad);
   }
 
   /** What a validator does with t partials: combine, verify once (coefficients cached). */

@@ -27,9 +27,10 @@ import org.fedbridge.core.types.Result;
 
 /**
  * EIP-2335-style encrypted keystore (version 4 layout: kdf, checksum and cipher modules). The
- * secret is {@code shareSecret(32) ‖ identitySecret(32)}; the public part ({@code pubkey}: share
- * public key, compressed G2) and a {@code fedbridge} section (epoch, share index, operator id,
- * identity public key) are in clear and checked against the decrypted secrets on load.
+ * secret is {@code shareSecret(32) ‖ identitySecret(32)}, or {@code identitySecret(32)} alone
+ * before the member's first DKG ({@code pubkey} empty, share index 0); the public part ({@code
+ * pubkey}: share public key, compressed G2) and a {@code fedbridge} section (epoch, share index,
+ * operator id, identity public key) are in clear and checked against the decrypted secrets on load.
  *
  * <ul>
  *   <li>KDF: scrypt (RFC 7914) or PBKDF2-HMAC-SHA256 (RFC 8018), 32-byte key {@code DK}.
@@ -55,12 +56,18 @@ public final class Keystore {
     rnd.nextBytes(salt);
     rnd.nextBytes(iv);
     byte[] dk = kdf.derive(password.bytes(), salt);
-    byte[] secret = new byte[64];
-    byte[] shareBytes = contents.share().key().toBytes();
+    // Secret: shareSecret(32) ‖ identitySecret(32), or identitySecret(32) alone before a DKG.
     byte[] idBytes = contents.identity().toBytes();
-    System.arraycopy(shareBytes, 0, secret, 0, 32);
-    System.arraycopy(idBytes, 0, secret, 32, 32);
-    Arrays.fill(shareBytes, (byte) 0);
+    byte[] secret;
+    if (contents.hasShare()) {
+      byte[] shareBytes = contents.share().key().toBytes();
+      secret = new byte[64];
+      System.arraycopy(shareBytes, 0, secret, 0, 32);
+      System.arraycopy(idBytes, 0, secret, 32, 32);
+      Arrays.fill(shareBytes, (byte) 0);
+    } else {
+      secret = idBytes.clone();
+    }
     Arrays.fill(idBytes, (byte) 0);
     try {
       byte[] ct = ctr(Cipher.ENCRYPT_MODE, dk, iv, secret);
@@ -89,13 +96,15 @@ public final class Keystore {
       c.putObject("params").put("iv", HEX.formatHex(iv));
       c.put("message", HEX.formatHex(ct));
       root.put("description", "fedbridge member key share and identity key");
-      root.put("pubkey", HEX.formatHex(contents.share().publicKey().toCompressed()));
+      root.put(
+          "pubkey",
+          contents.hasShare() ? HEX.formatHex(contents.share().publicKey().toCompressed()) : "");
       root.put("path", "");
       root.put("uuid", new UUID(rnd.nextLong(), rnd.nextLong()).toString());
       root.put("version", 4);
       ObjectNode fb = root.putObject("fedbridge");
       fb.put("epoch", contents.epoch());
-      fb.put("shareIndex", contents.share().index());
+      fb.put("shareIndex", contents.hasShare() ? contents.share().index() : 0);
       fb.put("operatorId", contents.operatorId());
       fb.put("identityPublicKey", HEX.formatHex(contents.identity().publicKey().compressed()));
       fb.put(
@@ -104,7 +113,7 @@ public final class Keystore {
               metaChecksum(
                   Arrays.copyOfRange(dk, 16, 32),
                   contents.epoch(),
-                  contents.share().index(),
+                  contents.hasShare() ? contents.share().index() : 0,
                   contents.operatorId(),
                   root.path("pubkey").asText(),
                   fb.path("identityPublicKey").asText())));
@@ -131,7 +140,8 @@ public final class Keystore {
     } catch (IOException e) {
       return Result.err(Rejection.MALFORMED, "keystore is not JSON: " + e.getMessage());
     }
-    Result<Decrypted> plain = decryptSecret(root, password, 64);
+    int length = root.path("pubkey").asText().isEmpty() ? 32 : 64;
+    Result<Decrypted> plain = decryptSecret(root, password, length);
     if (!plain.isOk()) {
       return plain.map(x -> null);
     }
@@ -140,12 +150,24 @@ public final class Keystore {
     try {
       JsonNode fb = root.path("fedbridge");
       int index = fb.path("shareIndex").asInt();
-      Result<SecretKey> shareKey = SecretKey.fromBytes(Arrays.copyOfRange(secret, 0, 32));
-      Result<IdentityKey> id = IdentityKey.fromBytes(Arrays.copyOfRange(secret, 32, 64));
-      if (!shareKey.isOk() || !id.isOk() || index < 1) {
-        return Result.err(Rejection.MALFORMED, "keystore secrets are invalid");
+      Result<IdentityKey> id =
+          IdentityKey.fromBytes(Arrays.copyOfRange(secret, length - 32, length));
+      SecretShare share = null;
+      if (length == 64) {
+        Result<SecretKey> shareKey = SecretKey.fromBytes(Arrays.copyOfRange(secret, 0, 32));
+        if (!shareKey.isOk() || index < 1) {
+          return Result.err(Rejection.MALFORMED, "keystore share is invalid");
+        }
+        share = new SecretShare(index, shareKey.orThrow());
+      } else if (index != 0) {
+        return Result.err(Rejection.MALFORMED, "identity-only keystore with a share index");
       }
-      SecretShare share = new SecretShare(index, shareKey.orThrow());
+      if (!id.isOk()) {
+        if (share != null) {
+          share.close();
+        }
+        return Result.err(Rejection.MALFORMED, "keystore identity key is invalid");
+      }
       KeystoreContents out =
           new KeystoreContents(
               fb.path("epoch").asLong(), fb.path("operatorId").asText(), share, id.orThrow());
@@ -160,17 +182,20 @@ public final class Keystore {
                   out.operatorId(),
                   root.path("pubkey").asText(),
                   fb.path("identityPublicKey").asText()));
+      String sharePk = share == null ? "" : HEX.formatHex(share.publicKey().toCompressed());
       if (!MessageDigest.isEqual(
               expectedMeta.getBytes(StandardCharsets.US_ASCII),
               fb.path("checksum").asText().getBytes(StandardCharsets.US_ASCII))
-          || !HEX.formatHex(share.publicKey().toCompressed()).equals(root.path("pubkey").asText())
+          || !sharePk.equals(root.path("pubkey").asText())
           || !HEX.formatHex(id.orThrow().publicKey().compressed())
               .equals(fb.path("identityPublicKey").asText())) {
         out.close();
         return Result.err(
-            Rejection.MALFORMED, "keystore was modified: public keys do not match the secrets");
+            Rejection.MALFORMED, "keystore was modified: public fields do not match the secrets");
       }
       return Result.ok(out);
+    } catch (IllegalArgumentException e) {
+      return Result.err(Rejection.MALFORMED, "keystore is malformed: " + e.getMessage());
     } finally {
       Arrays.fill(secret, (byte) 0);
       Arrays.fill(macKey, (byte) 0);

@@ -57,6 +57,25 @@ class KeystoreTest {
   }
 
   @Test
+  void identityOnlyKeystoreBeforeTheFirstDkgRoundTrips() throws Exception {
+    try (KeystoreContents c = KeystoreContents.identityOnly("acme", IdentityKey.random(RND))) {
+      String json = Keystore.encrypt(c, Password.of("pw"), FAST, RND);
+      try (KeystoreContents back = Keystore.decrypt(json, Password.of("pw")).orThrow()) {
+        assertThat(back.hasShare()).isFalse();
+        assertThat(back.identity().publicKey()).isEqualTo(c.identity().publicKey());
+        assertThat(back.toString()).contains("no share");
+      }
+      // Claiming a share in the clear part does not make one appear.
+      ObjectNode forged = (ObjectNode) JSON.readTree(json);
+      try (SecretKey other = SecretKey.random(RND)) {
+        forged.put("pubkey", Hex.encode(other.publicKey().toCompressed()).substring(2));
+      }
+      assertThat(Keystore.decrypt(forged.toString(), Password.of("pw")).rejection())
+          .isEqualTo(Rejection.MALFORMED);
+    }
+  }
+
+  @Test
   void wrongPasswordIsAClearError() {
     try (KeystoreContents c = contents()) {
       String json = Keystore.encrypt(c, Password.of("right"), FAST, RND);
