@@ -13,9 +13,22 @@ public record Address(byte[] bytes) {
     bytes = bytes.clone();
   }
 
-  /** Parses {@code 0x}-prefixed hex of exactly 20 bytes (checksum case is not enforced). */
+  /**
+   * Parses {@code 0x}-prefixed hex of exactly 20 bytes (checksum case is not enforced). For trusted
+   * constants; untrusted input goes through {@code decode}. Throws {@link IllegalArgumentException}
+   * on bad input.
+   */
   public static Address fromHex(String hex) {
     return new Address(Hex.decode(hex));
+  }
+
+  /**
+   * Decodes untrusted input: {@code 0x} plus exactly 40 hex digits.
+   *
+   * @return the address, or {@link Rejection#MALFORMED} / {@link Rejection#BAD_LENGTH}
+   */
+  public static Result<Address> decode(String hex) {
+    return Hex.tryDecode(hex, 20).map(Address::new);
   }
 
   @Override

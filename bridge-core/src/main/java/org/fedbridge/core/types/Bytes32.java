@@ -13,9 +13,21 @@ public record Bytes32(byte[] bytes) {
     bytes = bytes.clone();
   }
 
-  /** Parses {@code 0x}-prefixed hex of exactly 32 bytes. */
+  /**
+   * Parses {@code 0x}-prefixed hex of exactly 32 bytes. For trusted constants; untrusted input goes
+   * through {@code decode}. Throws {@link IllegalArgumentException} on bad input.
+   */
   public static Bytes32 fromHex(String hex) {
     return new Bytes32(Hex.decode(hex));
+  }
+
+  /**
+   * Decodes untrusted input: {@code 0x} plus exactly 64 hex digits.
+   *
+   * @return the value, or {@link Rejection#MALFORMED} / {@link Rejection#BAD_LENGTH}
+   */
+  public static Result<Bytes32> decode(String hex) {
+    return Hex.tryDecode(hex, 32).map(Bytes32::new);
   }
 
   /** A defensive copy of the bytes. */

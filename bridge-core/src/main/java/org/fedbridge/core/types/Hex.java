@@ -14,6 +14,24 @@ public final class Hex {
   }
 
   /**
+   * Strict decoding of untrusted hex: {@code 0x} prefix required, even length, hex digits only,
+   * exactly {@code length} bytes.
+   */
+  public static Result<byte[]> tryDecode(String hex, int length) {
+    if (hex == null || !hex.startsWith("0x")) {
+      return Result.err(Rejection.MALFORMED, "hex must start with 0x");
+    }
+    if (hex.length() != 2 + 2 * length) {
+      return Result.err(Rejection.BAD_LENGTH, "need " + length + " bytes of hex");
+    }
+    try {
+      return Result.ok(HEX.parseHex(hex, 2, hex.length()));
+    } catch (IllegalArgumentException e) {
+      return Result.err(Rejection.MALFORMED, "not hex");
+    }
+  }
+
+  /**
    * Parses hex with or without {@code 0x}.
    *
    * @throws IllegalArgumentException on odd length or non-hex characters

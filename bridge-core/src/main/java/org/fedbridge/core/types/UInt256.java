@@ -22,9 +22,30 @@ public record UInt256(BigInteger value) implements Comparable<UInt256> {
     return new UInt256(BigInteger.valueOf(v));
   }
 
-  /** Parses a decimal string (the golden-vector form for big numbers). */
+  /**
+   * Parses a decimal string (the golden-vector form for big numbers). For trusted constants;
+   * untrusted input goes through {@code decode}. Throws {@link IllegalArgumentException} on bad
+   * input.
+   */
   public static UInt256 parse(String decimal) {
     return new UInt256(new BigInteger(decimal));
+  }
+
+  /**
+   * Decodes untrusted input: a canonical decimal string (digits only, no sign, no leading zeros
+   * except "0"), at most {@code 2^256 - 1}.
+   *
+   * @return the value, or {@link Rejection#MALFORMED} / {@link Rejection#SCALAR_OUT_OF_RANGE}
+   */
+  public static Result<UInt256> decode(String decimal) {
+    if (decimal == null || !decimal.matches("0|[1-9][0-9]{0,77}")) {
+      return Result.err(Rejection.MALFORMED, "not a canonical decimal uint256");
+    }
+    BigInteger v = new BigInteger(decimal);
+    if (v.compareTo(MAX_VALUE) > 0) {
+      return Result.err(Rejection.SCALAR_OUT_OF_RANGE, "above 2^256 - 1");
+    }
+    return Result.ok(new UInt256(v));
   }
 
   /** {@code this + 1}; throws {@link ArithmeticException} at {@code 2^256 - 1}. */

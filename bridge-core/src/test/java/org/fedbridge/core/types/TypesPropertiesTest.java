@@ -45,4 +45,31 @@ class TypesPropertiesTest {
       assertThatThrownBy(() -> new Bytes32(x)).isInstanceOf(IllegalArgumentException.class);
     }
   }
+
+  @Property
+  void decodersRoundTripAndRejectNonCanonicalInputAsValues(
+      @ForAll @Size(20) byte[] a, @ForAll @Size(32) byte[] b) {
+    Address addr = new Address(a);
+    assertThat(Address.decode(addr.toHex()).orThrow()).isEqualTo(addr);
+    assertThat(Address.decode(addr.toHex().substring(2)).rejection())
+        .isEqualTo(Rejection.MALFORMED);
+    assertThat(Address.decode(addr.toHex() + "00").rejection()).isEqualTo(Rejection.BAD_LENGTH);
+    assertThat(Address.decode("0x" + "zz".repeat(20)).rejection()).isEqualTo(Rejection.MALFORMED);
+    Bytes32 h = new Bytes32(b);
+    assertThat(Bytes32.decode(h.toHex()).orThrow()).isEqualTo(h);
+    UInt256 v = new UInt256(new BigInteger(1, b));
+    assertThat(UInt256.decode(v.toString()).orThrow()).isEqualTo(v);
+  }
+
+  @Property
+  void uint256DecodeRefusesNonCanonicalDecimals(@ForAll BigInteger x) {
+    var r = UInt256.decode(x.toString());
+    if (x.signum() >= 0 && x.bitLength() <= 256) {
+      assertThat(r.orThrow().value()).isEqualTo(x);
+      assertThat(UInt256.decode("0" + x).isOk()).isFalse();
+      assertThat(UInt256.decode("+" + x).isOk()).isFalse();
+    } else {
+      assertThat(r.isOk()).isFalse();
+    }
+  }
 }
