@@ -35,7 +35,7 @@ import org.fedbridge.sidechain.tx.TxRejected;
  * the log only ever carries a sender's transactions in nonce order. Every replica checks all of it
  * again at execution: this is a courtesy to users, not the safety barrier.
  */
-public final class Admission implements Ledger.DropListener {
+public final class Admission implements Ledger.Pool {
   private final Supplier<Ledger> ledger;
   private final RecordAppender log;
   private final int nonceWindow;
@@ -168,6 +168,11 @@ public final class Admission implements Ledger.DropListener {
     for (ExecutedTransaction e : block.transactions()) {
       pending.remove(new Bytes32(e.tx().hash()));
     }
+  }
+
+  @Override
+  public SignedTransaction decoded(byte[] hash) {
+    return pending.get(new Bytes32(hash));
   }
 
   @Override

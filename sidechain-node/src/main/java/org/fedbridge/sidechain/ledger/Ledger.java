@@ -34,9 +34,21 @@ public final class Ledger {
 
   private static final byte[] LEAF = {0x00};
 
-  /** Told about transactions that the log carried but execution dropped. */
-  public interface DropListener {
+  /**
+   * The node's transaction pool as the ledger sees it: told about transactions that the log carried
+   * but execution dropped, and able to hand over transactions it already decoded (so a replica does
+   * not recover the same sender twice).
+   */
+  public interface Pool {
     void dropped(SignedTransaction tx, TxRejected reason);
+
+    /**
+     * A transaction decoded from exactly the bytes with this hash, or {@code null}. The ledger
+     * checks the bytes are identical before it uses it.
+     */
+    default SignedTransaction decoded(byte[] hash) {
+      return null;
+    }
   }
 
   private final Genesis genesis;
@@ -45,7 +57,7 @@ public final class Ledger {
   private final Certificates certificates;
   private final TransactionDecoder decoder;
   private final int maxTransactions;
-  private final DropListener drops;
+  private final Pool drops;
 
   private BlockHeader head;
   private byte[] headHash;
@@ -57,11 +69,7 @@ public final class Ledger {
   private volatile int pendingCount;
 
   public Ledger(
-      Genesis genesis,
-      WorldState world,
-      BlockHeader head,
-      int maxTransactions,
-      DropListener drops) {
+      Genesis genesis, WorldState world, BlockHeader head, int maxTransactions, Pool drops) {
     this.genesis = genesis;
     this.world = world;
     TokenRegistry tokens = new TokenRegistry(genesis.tokens());
@@ -187,11 +195,16 @@ public final class Ledger {
 
   private boolean applyTransaction(byte[] record) {
     byte[] raw = Arrays.copyOfRange(record, 1, record.length);
-    Decoded decoded = decoder.decode(raw);
-    if (!(decoded instanceof Decoded.Ok ok)) {
-      return false;
+    SignedTransaction tx = drops.decoded(Keccak256.hash(raw));
+    // Decoding is a pure function of the bytes, so a transaction this node decoded from the same
+    // bytes at admission is the one every other replica decodes here.
+    if (tx == null || !Arrays.equals(tx.raw(), raw)) {
+      Decoded decoded = decoder.decode(raw);
+      if (!(decoded instanceof Decoded.Ok ok)) {
+        return false;
+      }
+      tx = ok.tx();
     }
-    SignedTransaction tx = ok.tx();
     Executor.Outcome outcome = executor.execute(tx, pending);
     if (outcome instanceof Executor.Outcome.Dropped dropped) {
       drops.dropped(tx, dropped.reason());

@@ -51,7 +51,7 @@ public final class Replica implements AutoCloseable {
   private final int maxTransactions;
   private final Duration tickInterval;
   private final RecordAppender log;
-  private final Ledger.DropListener drops;
+  private final Ledger.Pool drops;
   private final List<BlockListener> listeners = new CopyOnWriteArrayList<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final TopicPartition partition;
@@ -73,7 +73,7 @@ public final class Replica implements AutoCloseable {
       int maxTransactions,
       Duration tickInterval,
       RecordAppender log,
-      Ledger.DropListener drops) {
+      Ledger.Pool drops) {
     this.genesis = genesis;
     this.store = store;
     this.kafka = kafkaClientProperties;
