@@ -63,17 +63,91 @@ public final class JsonRpcDispatcher {
                 "batch too large: at most " + MAX_BATCH + " requests",
                 null));
       }
-      ArrayNode out = F.arrayNode();
+      // Run every request first, then wait for the deferred ones (transactions on their way to
+      // the log): appends keep the batch's order and their acknowledgements overlap.
+      List<Pending> answers = new java.util.ArrayList<>(request.size());
       for (JsonNode r : request) {
-        ObjectNode answer = one(r);
+        answers.add(start(r));
+      }
+      ArrayNode out = F.arrayNode();
+      for (Pending p : answers) {
+        ObjectNode answer = p.finish();
         if (answer != null) {
           out.add(answer);
         }
       }
       return out.isEmpty() ? null : write(out);
     }
-    ObjectNode answer = one(request);
+    ObjectNode answer = start(request).finish();
     return answer == null ? null : write(answer);
+  }
+
+  /** An answer, possibly still waiting for a deferred result. */
+  private record Pending(
+      ObjectNode answer,
+      java.util.concurrent.CompletableFuture<?> deferred,
+      JsonNode id,
+      boolean notification) {
+    ObjectNode finish() {
+      if (deferred == null) {
+        return answer;
+      }
+      ObjectNode out;
+      try {
+        Object result = deferred.get(15, java.util.concurrent.TimeUnit.SECONDS);
+        out = F.objectNode();
+        out.put("jsonrpc", "2.0");
+        out.set("id", id);
+        out.set("result", JSON.valueToTree(result));
+      } catch (java.util.concurrent.ExecutionException e) {
+        out =
+            e.getCause() instanceof RpcException rpc
+                ? error(id, rpc.error(), rpc.getMessage(), rpc.data())
+                : error(id, JsonRpcError.UNAVAILABLE, JsonRpcError.UNAVAILABLE.message(), null);
+      } catch (java.util.concurrent.TimeoutException e) {
+        out = error(id, JsonRpcError.UNAVAILABLE, JsonRpcError.UNAVAILABLE.message(), null);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        out = error(id, JsonRpcError.INTERNAL_ERROR, "internal error", null);
+      }
+      return notification ? null : out;
+    }
+  }
+
+  private Pending start(JsonNode r) {
+    if (r.isObject()) {
+      JsonRpcMethod m = r.get("method") == null ? null : methods.get(r.get("method").asText());
+      if (m instanceof DeferredJsonRpcMethod deferred && valid(r)) {
+        JsonNode id = r.get("id") == null ? F.nullNode() : r.get("id");
+        try {
+          return new Pending(
+              null, deferred.start(new Params(r.get("params"))), id, r.get("id") == null);
+        } catch (RpcException e) {
+          return new Pending(
+              r.get("id") == null ? null : error(id, e.error(), e.getMessage(), e.data()),
+              null,
+              id,
+              false);
+        } catch (RuntimeException e) {
+          LOG.error("JSON-RPC {} failed", m.name(), e);
+          return new Pending(
+              error(id, JsonRpcError.INTERNAL_ERROR, "internal error", null), null, id, false);
+        }
+      }
+    }
+    return new Pending(one(r), null, null, false);
+  }
+
+  /** A well-formed request whose params are absent or an array. */
+  private static boolean valid(JsonNode r) {
+    JsonNode id = r.get("id");
+    JsonNode version = r.get("jsonrpc");
+    JsonNode params = r.get("params");
+    return (id == null || id.isTextual() || id.isNumber() || id.isNull())
+        && version != null
+        && "2.0".equals(version.asText())
+        && r.get("method").isTextual()
+        && (params == null || params.isNull() || params.isArray());
   }
 
   private ObjectNode one(JsonNode r) {

@@ -1,9 +1,10 @@
 package org.fedbridge.sidechain.rpc.methods;
 
+import java.util.concurrent.CompletableFuture;
 import org.fedbridge.sidechain.admission.Admission;
 import org.fedbridge.sidechain.rpc.Chain;
+import org.fedbridge.sidechain.rpc.DeferredJsonRpcMethod;
 import org.fedbridge.sidechain.rpc.JsonRpcError;
-import org.fedbridge.sidechain.rpc.JsonRpcMethod;
 import org.fedbridge.sidechain.rpc.Params;
 import org.fedbridge.sidechain.rpc.Quantity;
 import org.fedbridge.sidechain.rpc.RpcException;
@@ -12,7 +13,7 @@ import org.fedbridge.sidechain.rpc.RpcException;
  * {@code eth_sendRawTransaction(data)}: admits a signed transaction to the log and returns its hash
  * once the log holds it; refusals use geth's messages with code -32000.
  */
-public final class EthSendRawTransaction implements JsonRpcMethod {
+public final class EthSendRawTransaction implements DeferredJsonRpcMethod {
   private final Chain chain;
 
   public EthSendRawTransaction(Chain chain) {
@@ -25,7 +26,7 @@ public final class EthSendRawTransaction implements JsonRpcMethod {
   }
 
   @Override
-  public Object execute(Params params) throws RpcException {
+  public CompletableFuture<Object> start(Params params) throws RpcException {
     params.expectAtMost(1);
     byte[] raw = params.data(0);
     Admission.Verdict v = chain.admission().submit(raw);
@@ -33,10 +34,16 @@ public final class EthSendRawTransaction implements JsonRpcMethod {
       throw new RpcException(JsonRpcError.TRANSACTION_REJECTED, r.rejection().message());
     }
     Admission.Verdict.Accepted ok = (Admission.Verdict.Accepted) v;
-    String failed = Admission.awaitAppended(ok.appended());
-    if (failed != null) {
-      throw new RpcException(JsonRpcError.UNAVAILABLE, failed);
-    }
-    return Quantity.data(ok.hash());
+    String hash = Quantity.data(ok.hash());
+    // The hash is answered once the log holds the transaction.
+    return ok.appended()
+        .handle(
+            (offset, failure) -> {
+              if (failure != null) {
+                throw new java.util.concurrent.CompletionException(
+                    new RpcException(JsonRpcError.UNAVAILABLE, JsonRpcError.UNAVAILABLE.message()));
+              }
+              return hash;
+            });
   }
 }
