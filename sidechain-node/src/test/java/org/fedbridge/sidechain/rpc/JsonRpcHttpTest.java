@@ -84,6 +84,28 @@ class JsonRpcHttpTest extends RunningNodeTest {
   }
 
   @Test
+  void aReplayedTransactionGetsGethsNonceTooLow() throws Exception {
+    TestAccounts.Account sender = TestAccounts.derived("sample", 1);
+    long nonce =
+        Long.decode(
+            result("eth_getTransactionCount", sender.address().toHex(), "pending").asText());
+    byte[] raw =
+        TestAccounts.transfer(
+            sender, CHAIN, nonce, TestAccounts.derived("http-x", 0).address(), BigInteger.ONE);
+    awaitReceipt(result("eth_sendRawTransaction", Hex.encode(raw)).asText());
+    JsonNode again = call("eth_sendRawTransaction", Hex.encode(raw));
+    assertThat(again.get("error").get("code").asInt()).isEqualTo(-32000);
+    assertThat(again.get("error").get("message").asText())
+        .isEqualTo(
+            "nonce too low: address "
+                + sender.address()
+                + ", tx: "
+                + nonce
+                + " state: "
+                + (nonce + 1));
+  }
+
+  @Test
   void refusedTransactionsNeverReachTheLog() throws Exception {
     TestAccounts.Account poor = TestAccounts.derived("http-poor", 0);
     TestAccounts.Account rich = TestAccounts.derived("sample", 2);
