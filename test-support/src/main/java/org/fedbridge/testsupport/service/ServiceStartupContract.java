@@ -35,7 +35,8 @@ public abstract class ServiceStartupContract {
   /** One setting and a value for it that the service must refuse. */
   protected abstract Map.Entry<String, String> invalidSetting();
 
-  private Map<String, String> validSettings(String jdbcUrl) {
+  /** Settings that start the service against the given database (mutable copy). */
+  protected Map<String, String> validSettings(String jdbcUrl) {
     TestPostgres pg = TestPostgres.shared();
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("server.port", "0");
@@ -47,13 +48,15 @@ public abstract class ServiceStartupContract {
     return settings;
   }
 
-  private JavaProcess.Result start(Map<String, String> settings) {
+  /** Runs the service's main class with these settings in a child JVM until it exits. */
+  protected JavaProcess.Result start(Map<String, String> settings) {
     List<String> args = new ArrayList<>();
     settings.forEach((key, value) -> args.add("--" + key + "=" + value));
     return JavaProcess.run(mainClass(), Duration.ofSeconds(60), args.toArray(String[]::new));
   }
 
-  private void assertRefused(JavaProcess.Result result, String reason, String mentioned) {
+  /** Exit status 1, no secret echoed, and a last line giving {@code reason} and naming a thing. */
+  protected void assertRefused(JavaProcess.Result result, String reason, String mentioned) {
     assertThat(result.exitCode()).as(result.stderr()).isEqualTo(1);
     assertThat(result.stdout() + result.stderr()).doesNotContain(SECRET);
     assertThat(result.lastErrorLine())
