@@ -77,6 +77,12 @@ public final class Devnet implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    try {
+      checkOptions();
+    } catch (DevnetException e) {
+      System.err.println("devnet: " + e.getMessage());
+      return 1;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "devnet-stop"));
     try {
       start();
@@ -86,6 +92,20 @@ public final class Devnet implements Callable<Integer> {
     }
     watch();
     return 1; // only reached when a component died
+  }
+
+  /** Refuses impossible options before anything is started or wiped. */
+  private void checkOptions() {
+    if (validators < 1 || validators > 100) {
+      throw new DevnetException("--validators must be between 1 and 100, not " + validators);
+    }
+    if (accountCount < 1 || accountCount > 1000) {
+      throw new DevnetException("--accounts must be between 1 and 1000, not " + accountCount);
+    }
+    if (sidechainChainId < 1 || sidechainChainId == Anvil.CHAIN_ID) {
+      throw new DevnetException(
+          "--sidechain-chain-id must be positive and differ from the L1's " + Anvil.CHAIN_ID);
+    }
   }
 
   private void start() throws IOException {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.fedbridge.core.bls.Bls;
+import org.fedbridge.core.bls.Fields;
 import org.fedbridge.core.bls.PublicKey;
 import org.fedbridge.core.bls.SecretKey;
 import org.fedbridge.core.bls.Signature;
@@ -30,10 +31,6 @@ public final class TestFederation {
   public static final long L1_CHAIN_ID = 31337;
   public static final Address VAULT = Address.fromHex("0x5fbdb2315678afecb367f032d93f642f64180aa3");
 
-  /** The BLS12-381 scalar field order. */
-  private static final BigInteger R =
-      new BigInteger("73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000001", 16);
-
   private final SecretKey groupSecret;
   private final Epoch epoch;
 
@@ -47,7 +44,7 @@ public final class TestFederation {
     BigInteger[] coeffs = new BigInteger[3];
     for (int i = 0; i < coeffs.length; i++) {
       byte[] h = Keccak256.hash((seed + "/" + i).getBytes(StandardCharsets.UTF_8));
-      coeffs[i] = new BigInteger(1, h).mod(R);
+      coeffs[i] = new BigInteger(1, h).mod(Fields.R);
     }
     SecretKey group = SecretKey.fromScalar(coeffs[0]).orThrow();
     List<SecretShare> shares = Shamir.shares(coeffs.clone(), 3);

@@ -26,14 +26,8 @@ public final class EthCall implements JsonRpcMethod {
 
   @Override
   public Object execute(Params params) throws RpcException {
-    params.expectAtMost(3);
-    CallRequest c = CallRequest.parse(params.required(0));
-    chain.requireLatestState(params.node(1), 1);
-    CallResult r =
-        chain
-            .ledger()
-            .executor()
-            .call(chain.ledger().world(), c.from(), c.to(), c.value(), c.data());
+    CallRequest c = CallRequest.fromParams(chain, params);
+    CallResult r = c.simulate(chain);
     if (!r.success()) {
       throw new RpcException(
           JsonRpcError.EXECUTION_REVERTED,

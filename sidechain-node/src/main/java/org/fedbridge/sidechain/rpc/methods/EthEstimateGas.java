@@ -27,14 +27,8 @@ public final class EthEstimateGas implements JsonRpcMethod {
 
   @Override
   public Object execute(Params params) throws RpcException {
-    params.expectAtMost(3);
-    CallRequest c = CallRequest.parse(params.required(0));
-    chain.requireLatestState(params.node(1), 1);
-    CallResult r =
-        chain
-            .ledger()
-            .executor()
-            .call(chain.ledger().world(), c.from(), c.to(), c.value(), c.data());
+    CallRequest c = CallRequest.fromParams(chain, params);
+    CallResult r = c.simulate(chain);
     if (!r.success()) {
       if ("insufficient balance for transfer".equals(r.revertReason())) {
         throw new RpcException(
