@@ -1,187 +1,204 @@
 package org.fedbridge.core.wire;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 import org.fedbridge.core.dkg.IdentityKey;
 import org.fedbridge.core.dkg.IdentityPublicKey;
-import org.fedbridge.core.message.MessageType;
-import org.fedbridge.core.threshold.ThresholdPolicy;
+import org.fedbridge.core.types.Bytes32;
 import org.fedbridge.core.types.Rejection;
 import org.fedbridge.core.types.Result;
+import org.fedbridge.core.wire.Heartbeat.LastSigned;
 
 /**
- * A validator's liveness report on {@code bridge.heartbeats} (Kafka key: epoch u64 ‖ index u16),
- * signed by its identity key.
+ * A signed {@link Heartbeat} on {@code bridge.heartbeats} (Kafka key: the 33-byte identity key).
+ * Layout: {@code version = 1 ‖ kind = 0x03 ‖ operatorId str8 ‖ identity key (33) ‖ epoch u64 ‖
+ * member index u32 ‖ timestamp u64 ‖ l1Head u64 ‖ l1SafeHead u64 ‖ l1Cursor u64 ‖ sidechainHead u64
+ * ‖ sidechainCursor u64 ‖ last signed type u8 (0 = none) ‖ its batch id u256 ‖ its epoch u64 ‖
+ * halted u8 ‖ haltReason str16 (UTF-8) ‖ software version str8 ‖ identity signature (64) over
+ * keccak256("fedbridge.wire.Heartbeat.v1" ‖ all preceding bytes)}.
  *
- * <p>Layout, 137-168 bytes: {@code 0xFB ‖ 0x01 ‖ 0x03 ‖ epoch u64 ‖ member index u16 ‖ sent at
- * (Unix ms) u64 ‖ L1 head u64 ‖ L1 safe head u64 ‖ L1 processed u64 ‖ sidechain head u64 ‖
- * sidechain processed u64 ‖ last signed type u8 (0 = none) ‖ last signed batch id u64 (0 if none) ‖
- * flags u8 (bit 0: signing halted; other bits 0) ‖ version length u8 (1-32) ‖ version (printable
- * ASCII) ‖ identity signature (64)}. Heads are consistent: processed ≤ safe head ≤ head on L1,
- * processed ≤ head on the sidechain.
- *
- * @param sentAtMillis when the validator built it, from its injected clock (Unix milliseconds)
- * @param l1Processed the last L1 block the validator's watcher has processed
- * @param sidechainProcessed the last sidechain block the validator's watcher has processed
- * @param lastSigned the last batch this member signed, if any
- * @param halted whether the validator has stopped signing (e.g. after an unexplained reorg)
- * @param version the software version, e.g. {@code 0.1.0}
+ * <p>{@link #authenticate()} checks the signature against the key inside the record; consumers then
+ * check that the key belongs to a known member or operator. Equality is over the bytes.
  */
-public record HeartbeatRecord(
-    long epoch,
-    int index,
-    long sentAtMillis,
-    long l1Head,
-    long l1SafeHead,
-    long l1Processed,
-    long sidechainHead,
-    long sidechainProcessed,
-    Optional<BatchRef> lastSigned,
-    boolean halted,
-    String version) {
+public final class HeartbeatRecord {
+  private final byte[] bytes;
+  private final Heartbeat heartbeat;
+  private final boolean signed;
 
-  static final int FIXED = WireFormat.HEADER + 8 + 2 + 6 * 8 + 1 + 8 + 1 + 1 + 64;
-  public static final int MAX_VERSION = 32;
-
-  public HeartbeatRecord {
-    if (epoch < 0 || index < 1 || index > ThresholdPolicy.MAX_MEMBERS || sentAtMillis < 0) {
-      throw new IllegalArgumentException("heartbeat needs epoch >= 0, a member index, a time");
-    }
-    if (l1Processed < 0 || sidechainProcessed < 0) {
-      throw new IllegalArgumentException("block numbers must be >= 0");
-    }
-    if (l1Processed > l1SafeHead || l1SafeHead > l1Head || sidechainProcessed > sidechainHead) {
-      throw new IllegalArgumentException("heads must satisfy processed <= safe head <= head");
-    }
-    if (lastSigned == null || !validVersion(version)) {
-      throw new IllegalArgumentException("version must be 1-32 printable ASCII characters");
-    }
+  private HeartbeatRecord(byte[] bytes, Heartbeat heartbeat, boolean signed) {
+    this.bytes = bytes;
+    this.heartbeat = heartbeat;
+    this.signed = signed;
   }
 
-  /** How far the L1 watcher trails the safe head, in blocks. */
-  public long l1Lag() {
-    return l1SafeHead - l1Processed;
-  }
-
-  /** How far the sidechain watcher trails the sidechain head, in blocks. */
-  public long sidechainLag() {
-    return sidechainHead - sidechainProcessed;
-  }
-
-  /** The Kafka key: {@code epoch u64 ‖ index u16}, so compaction keeps each member's latest. */
-  public byte[] kafkaKey() {
-    byte[] k = new byte[10];
-    for (int i = 0; i < 8; i++) {
-      k[i] = (byte) (epoch >>> (56 - 8 * i));
-    }
-    k[8] = (byte) (index >>> 8);
-    k[9] = (byte) index;
-    return k;
-  }
-
-  public byte[] encode(IdentityKey signer) {
-    byte[] v = version.getBytes(StandardCharsets.US_ASCII);
-    byte[] body =
-        new ByteWriter(WireFormat.HEARTBEAT)
-            .u64(epoch)
-            .u16(index)
-            .u64(sentAtMillis)
-            .u64(l1Head)
-            .u64(l1SafeHead)
-            .u64(l1Processed)
-            .u64(sidechainHead)
-            .u64(sidechainProcessed)
-            .u8(lastSigned.map(b -> (int) WireFormat.code(b.type())).orElse(0))
-            .u64(lastSigned.map(BatchRef::batchId).orElse(0L))
-            .u8(halted ? 1 : 0)
-            .u8(v.length)
-            .bytes(v)
+  /** A record to sign: the identity signature is still missing. */
+  public static HeartbeatRecord unsigned(Heartbeat h) {
+    Optional<LastSigned> last = h.lastSigned();
+    byte[] b =
+        new ByteWriter(WireFormat.KIND_HEARTBEAT)
+            .str8(h.operatorId())
+            .bytes(h.identityKey().compressed())
+            .u64(h.epoch())
+            .u32(h.memberIndex())
+            .u64(h.timestampMillis())
+            .u64(h.l1Head())
+            .u64(h.l1SafeHead())
+            .u64(h.l1Cursor())
+            .u64(h.sidechainHead())
+            .u64(h.sidechainCursor())
+            .u8(last.map(l -> l.type().code()).orElse(0))
+            .u256(last.map(LastSigned::batchId).orElse(org.fedbridge.core.types.UInt256.ZERO))
+            .u64(last.map(LastSigned::epoch).orElse(0L))
+            .u8(h.halted() ? 1 : 0)
+            .utf16(h.haltReason())
+            .str8(h.softwareVersion())
+            .bytes(new byte[WireFormat.IDENTITY_SIG])
             .toBytes();
-    return WireFormat.sign(body, signer);
+    return new HeartbeatRecord(b, h, false);
+  }
+
+  public Heartbeat heartbeat() {
+    return heartbeat;
+  }
+
+  public Bytes32 signingHash() {
+    return WireFormat.signingHash(
+        WireFormat.HEARTBEAT_TAG, bytes, bytes.length - WireFormat.IDENTITY_SIG);
+  }
+
+  public HeartbeatRecord withIdentitySignature(byte[] signature) {
+    if (signature == null || signature.length != WireFormat.IDENTITY_SIG) {
+      throw new IllegalArgumentException("identity signature needs 64 bytes");
+    }
+    byte[] b = bytes.clone();
+    System.arraycopy(signature, 0, b, b.length - WireFormat.IDENTITY_SIG, WireFormat.IDENTITY_SIG);
+    return new HeartbeatRecord(b, heartbeat, true);
+  }
+
+  public HeartbeatRecord signedBy(IdentityKey key) {
+    return withIdentitySignature(key.sign(signingHash()));
+  }
+
+  public byte[] encode() {
+    if (!signed) {
+      throw new IllegalStateException("heartbeat is not signed yet");
+    }
+    return bytes.clone();
+  }
+
+  /** The Kafka key: the 33-byte compressed identity key (compaction keeps each one's latest). */
+  public byte[] kafkaKey() {
+    return heartbeat.identityKey().compressed();
+  }
+
+  /** The 64-byte identity signature. */
+  public byte[] identitySignature() {
+    return Arrays.copyOfRange(bytes, bytes.length - WireFormat.IDENTITY_SIG, bytes.length);
+  }
+
+  /** Verifies the identity signature against the record's own identity key. */
+  public Result<Void> authenticate() {
+    // SECURITY: a heartbeat speaks only for the key that signed it; the caller maps the key to a
+    // member, so nobody can report another validator as halted or lagging.
+    if (!signed || !heartbeat.identityKey().verify(signingHash(), identitySignature())) {
+      return Result.err(Rejection.BAD_MESSAGE, "identity signature of " + heartbeat.operatorId());
+    }
+    return Result.ok(null);
   }
 
   /**
-   * Decodes and authenticates a heartbeat. Never throws on any input.
+   * Strict decoding: every field in range, no trailing bytes. The identity key is checked as a
+   * secp256k1 point; the signature is not checked ({@link #authenticate()}).
    *
-   * @return the heartbeat, or {@link Rejection#BAD_LENGTH}, {@link Rejection#MALFORMED}, {@link
-   *     Rejection#UNSUPPORTED}, {@link Rejection#UNKNOWN_MEMBER}, {@link Rejection#BAD_MESSAGE}
+   * @return the record, or {@link Rejection#BAD_LENGTH}, {@link Rejection#UNSUPPORTED}, {@link
+   *     Rejection#MALFORMED}, or the identity key's rejection
    */
-  public static Result<HeartbeatRecord> decode(byte[] record, IdentityDirectory directory) {
-    Result<Void> h = WireFormat.header(record, WireFormat.HEARTBEAT, "heartbeat");
-    if (!h.isOk()) {
-      return h.map(v -> null);
+  public static Result<HeartbeatRecord> decode(byte[] record) {
+    if (record == null) {
+      return Result.err(Rejection.BAD_LENGTH, "no heartbeat bytes");
     }
-    if (record.length < FIXED + 1 || record.length > FIXED + MAX_VERSION) {
-      return Result.err(Rejection.BAD_LENGTH, "heartbeat of " + record.length + " bytes");
-    }
-    ByteReader in = new ByteReader(record, WireFormat.HEADER);
-    long epoch = in.u63();
-    int index = in.u16();
-    long[] longs = new long[6];
-    for (int i = 0; i < longs.length; i++) {
-      longs[i] = in.u63();
-    }
-    int lastType = in.u8();
-    long lastBatch = in.u63();
-    int flags = in.u8();
-    int versionLength = in.u8();
-    // SECURITY: one encoding per heartbeat: the length byte must account for every byte.
-    if (record.length != FIXED + versionLength) {
-      return Result.err(Rejection.BAD_LENGTH, "version length does not match the record size");
-    }
-    byte[] v = in.take(versionLength);
-    String version = new String(v, StandardCharsets.US_ASCII);
-    if (epoch < 0 || lastBatch < 0 || Arrays.stream(longs).anyMatch(x -> x < 0)) {
-      return Result.err(Rejection.MALFORMED, "a number above 2^63 - 1");
-    }
-    if ((flags & ~1) != 0 || !validVersion(version)) {
-      return Result.err(Rejection.MALFORMED, "unknown flags or a non-printable version");
-    }
-    Optional<BatchRef> last = Optional.empty();
-    if (lastType != 0) {
-      MessageType t = WireFormat.messageType(lastType);
-      if (t == null) {
-        return Result.err(Rejection.UNSUPPORTED, "message type " + lastType);
+    try {
+      ByteReader in = new ByteReader(record);
+      WireFormat.header(in, WireFormat.KIND_HEARTBEAT, "heartbeat");
+      String operator =
+          in.str8(
+              "operator id",
+              1,
+              Heartbeat.MAX_OPERATOR_ID,
+              c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-');
+      byte[] key = in.take(33, "identity key");
+      Result<?> point = IdentityPublicKey.decode(key);
+      if (!point.isOk()) {
+        return point.map(p -> null);
       }
-      last = Optional.of(new BatchRef(t, lastBatch));
-    } else if (lastBatch != 0) {
-      return Result.err(Rejection.MALFORMED, "batch id without a type");
+      long epoch = in.u64("epoch");
+      long index = in.u32();
+      long[] v = new long[6];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = in.u64("timestamp or block number");
+      }
+      int lastType = in.u8();
+      org.fedbridge.core.types.UInt256 lastBatch = in.u256("last signed batch id");
+      long lastEpoch = in.u64("last signed epoch");
+      int halted = in.u8();
+      String reason = in.utf16("halt reason", Heartbeat.MAX_HALT_REASON);
+      String version = in.str8("software version", 0, Heartbeat.MAX_VERSION, Heartbeat::printable);
+      in.take(WireFormat.IDENTITY_SIG, "identity signature");
+      in.end("heartbeat");
+      if (index > org.fedbridge.core.threshold.ThresholdPolicy.MAX_MEMBERS) {
+        return Result.err(Rejection.MALFORMED, "member index " + index);
+      }
+      Optional<LastSigned> last = Optional.empty();
+      if (lastType != 0) {
+        WireType t = WireType.ofCode(lastType);
+        if (t == null) {
+          return Result.err(Rejection.MALFORMED, "message type code " + lastType);
+        }
+        last = Optional.of(new LastSigned(t, lastBatch, lastEpoch));
+      } else if (lastBatch.value().signum() != 0 || lastEpoch != 0) {
+        // SECURITY: one encoding per heartbeat: "none" has zero batch id and epoch.
+        return Result.err(Rejection.MALFORMED, "last signed fields without a type");
+      }
+      if (halted > 1 || (halted == 0 && !reason.isEmpty())) {
+        return Result.err(Rejection.MALFORMED, "halted flag or reason");
+      }
+      Heartbeat h =
+          new Heartbeat(
+              operator,
+              new IdentityPublicKey(key),
+              epoch,
+              (int) index,
+              v[0],
+              v[1],
+              v[2],
+              v[3],
+              v[4],
+              v[5],
+              last,
+              halted == 1,
+              reason,
+              version);
+      return Result.ok(new HeartbeatRecord(record.clone(), h, true));
+    } catch (WireException e) {
+      return e.toResult();
+    } catch (IllegalArgumentException e) {
+      // Backstop: a value constructor refused a field the checks above let through.
+      return Result.err(Rejection.MALFORMED, e.getMessage());
     }
-    if (longs[3] > longs[2] || longs[2] > longs[1] || longs[5] > longs[4]) {
-      return Result.err(Rejection.MALFORMED, "inconsistent heads");
-    }
-    if (index < 1 || index > ThresholdPolicy.MAX_MEMBERS) {
-      return Result.err(Rejection.UNKNOWN_MEMBER, "member index " + index);
-    }
-    IdentityPublicKey sender = directory.identity(epoch, index).orElse(null);
-    if (sender == null) {
-      return Result.err(Rejection.UNKNOWN_MEMBER, "no member " + index + " in epoch " + epoch);
-    }
-    // SECURITY: only the member's identity key speaks for its index (a forged "halted" or lag
-    // report under another index would mislead operators and the admin console).
-    if (!WireFormat.verify(record, sender)) {
-      return Result.err(Rejection.BAD_MESSAGE, "identity signature of member " + index);
-    }
-    return Result.ok(
-        new HeartbeatRecord(
-            epoch,
-            index,
-            longs[0],
-            longs[1],
-            longs[2],
-            longs[3],
-            longs[4],
-            longs[5],
-            last,
-            flags == 1,
-            version));
   }
 
-  private static boolean validVersion(String v) {
-    if (v == null || v.isEmpty() || v.length() > MAX_VERSION) {
-      return false;
-    }
-    return v.chars().allMatch(c -> c >= 0x20 && c <= 0x7e);
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof HeartbeatRecord other && Arrays.equals(bytes, other.bytes);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(bytes);
+  }
+
+  @Override
+  public String toString() {
+    return "HeartbeatRecord(" + heartbeat + ")";
   }
 }

@@ -6,10 +6,10 @@
  * bridge.dkg} use {@link org.fedbridge.core.dkg.DkgCodec}.
  *
  * <p>Kafka is untrusted. Decoders are strict and total: any byte string gives a record or a {@code
- * Result.Err} (wrong size, unknown version or type, out-of-range field, trailing bytes,
- * non-canonical or invalid point, unknown sender, bad identity signature), never an exception and
- * never a second encoding of the same record. Records a member publishes are authenticated with its
- * identity key against an {@link org.fedbridge.core.wire.IdentityDirectory} built from the epoch's
- * agreed member list.
+ * Result.Err} (wrong size, trailing bytes, unknown version, kind or type, out-of-range field,
+ * oversized count, non-canonical or invalid point), never an exception and never a second encoding
+ * of the same record. Records a member publishes carry its identity signature, checked by {@code
+ * authenticate} on the raw bytes before any BLS point is decompressed; certificates verify
+ * themselves under the group key.
  */
 package org.fedbridge.core.wire;
