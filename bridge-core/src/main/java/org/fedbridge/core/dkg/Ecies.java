@@ -86,7 +86,7 @@ public final class Ecies {
       return Result.err(Rejection.MALFORMED, "ciphertext too short");
     }
     byte[] ephPub = Arrays.copyOfRange(box, 0, 33);
-    Result<IdentityPublicKey> eph = IdentityPublicKey.parse(ephPub);
+    Result<IdentityPublicKey> eph = IdentityPublicKey.decode(ephPub);
     if (!eph.isOk()) {
       return Result.err(Rejection.MALFORMED, "bad ephemeral key");
     }

@@ -33,7 +33,7 @@ public final class IdentityKey implements AutoCloseable {
   private IdentityKey(byte[] secret) {
     this.secret = secret;
     this.publicKey =
-        IdentityPublicKey.parse(SECP.pubKeyCompress(SECP.pubkeyCreate(secret))).orThrow();
+        IdentityPublicKey.decode(SECP.pubKeyCompress(SECP.pubkeyCreate(secret))).orThrow();
   }
 
   public static IdentityKey random(SecureRandom rnd) {

@@ -12,7 +12,7 @@ import org.fedbridge.core.types.Result;
 public final class IdentityPublicKey {
   private final byte[] compressed;
 
-  /** For bytes {@link #parse} has checked (the flag only tells this constructor apart). */
+  /** For bytes {@link #decode} has checked (the flag only tells this constructor apart). */
   private IdentityPublicKey(byte[] compressed, boolean parsed) {
     this.compressed = compressed;
   }
@@ -20,15 +20,15 @@ public final class IdentityPublicKey {
   /**
    * From the 33-byte compressed form.
    *
-   * @throws IllegalArgumentException if it is not a valid key (use {@link #parse} for untrusted
+   * @throws IllegalArgumentException if it is not a valid key (use {@link #decode} for untrusted
    *     input)
    */
   public IdentityPublicKey(byte[] compressed) {
-    this(parse(compressed).orThrow().compressed, true);
+    this(decode(compressed).orThrow().compressed, true);
   }
 
   /** Checked decoding (SEC 1 §2.3.4): 33 bytes, prefix 2 or 3, x on the curve. */
-  public static Result<IdentityPublicKey> parse(byte[] bytes) {
+  public static Result<IdentityPublicKey> decode(byte[] bytes) {
     if (bytes == null || bytes.length != 33 || (bytes[0] != 2 && bytes[0] != 3)) {
       return Result.err(Rejection.BAD_LENGTH, "identity key needs 33-byte compressed form");
     }

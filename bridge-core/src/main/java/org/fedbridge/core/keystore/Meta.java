@@ -87,7 +87,7 @@ record Meta(
       return Result.err(Rejection.MALFORMED, "share keystore session, group or owner key invalid");
     }
     Result<PublicKey> groupKey = PublicKey.fromCompressed(group.orThrow());
-    Result<IdentityPublicKey> ownerKey = IdentityPublicKey.parse(owner.orThrow());
+    Result<IdentityPublicKey> ownerKey = IdentityPublicKey.decode(owner.orThrow());
     if (!groupKey.isOk() || !ownerKey.isOk()) {
       return Result.err(Rejection.MALFORMED, "share keystore group or owner key invalid");
     }
