@@ -8,6 +8,9 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.net.URI;
 import org.fedbridge.service.KafkaSettings;
+import org.fedbridge.validator.dkg.DkgSettings;
+import org.fedbridge.validator.federation.FederationSettings;
+import org.fedbridge.validator.keys.KeysSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -20,6 +23,9 @@ import org.springframework.validation.annotation.Validated;
  * @param sidechain the sidechain side
  * @param kafka how to reach Kafka
  * @param topics topic names
+ * @param keys where this member's identity key and shares are
+ * @param dkg DKG timeouts
+ * @param federation how the current epoch is found
  */
 @Validated
 @ConfigurationProperties("bridge.validator")
@@ -28,7 +34,10 @@ public record ValidatorProperties(
     @NotNull @Valid L1 l1,
     @NotNull @Valid Sidechain sidechain,
     @NotNull @Valid KafkaSettings kafka,
-    @NotNull @Valid @DefaultValue Topics topics) {
+    @NotNull @Valid @DefaultValue Topics topics,
+    @NotNull @Valid @DefaultValue KeysSettings keys,
+    @NotNull @Valid @DefaultValue DkgSettings dkg,
+    @NotNull @Valid @DefaultValue FederationSettings federation) {
 
   /**
    * @param rpcUrl L1 JSON-RPC endpoint
