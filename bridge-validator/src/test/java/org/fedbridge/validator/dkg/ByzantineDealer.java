@@ -74,4 +74,114 @@ final class ByzantineDealer {
       p.flush();
     }
   }
+
+  /** Invalid records of every kind a hostile topic could hold for {@code spec}'s session. */
+  static List<byte[]> junk(FederationSpec spec, FederationSpec other, List<DkgTestMember> ms) {
+    byte[] seed = new byte[32];
+    RND.nextBytes(seed);
+    // A deal by member 1 under another seed: never published whole (that would be equivocation).
+    byte[] deal = DkgRun.start(spec.config(), 1, ms.get(0).identity, seed).outbox().get(0);
+    byte[] garbage = new byte[300];
+    RND.nextBytes(garbage);
+    byte[] truncated = java.util.Arrays.copyOf(deal, deal.length - 7);
+    byte[] oversized = java.util.Arrays.copyOf(deal, DkgCodec.maxLength(spec.config()) + 1);
+    // A valid record of another session (same members) sent under this session's key.
+    byte[] otherSession = DkgRun.start(other.config(), 2, ms.get(1).identity, seed).outbox().get(1);
+    // Member 3 signs a "done" vote that claims to come from member 2.
+    DkgMessage.RoundEnd claim =
+        new DkgMessage.RoundEnd(spec.config().sessionId(), 2, 1, false, new byte[0]);
+    byte[] forged =
+        DkgCodec.encode(
+            new DkgMessage.RoundEnd(
+                claim.session(), 2, 1, false, ms.get(2).identity.sign(claim.signingHash())));
+    byte[] stranger = forged.clone();
+    java.nio.ByteBuffer.wrap(stranger).putInt(33, 99);
+    return java.util.Arrays.asList(
+        garbage, truncated, oversized, otherSession, forged, stranger, null);
+  }
+
+  /** A record under another session's key. */
+  static void publishForeignKey(FederationSpec other, String topic, byte[] value) {
+    publish(other, topic, List.of(value));
+  }
+
+  /** Every record on the topic so far. */
+  static List<byte[]> read(FederationSpec spec, String topic) {
+    try (var c =
+        new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(
+            Map.of("bootstrap.servers", TestKafka.shared().bootstrapServers()),
+            new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+            new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+      var tp = new org.apache.kafka.common.TopicPartition(topic, 0);
+      c.assign(List.of(tp));
+      c.seekToBeginning(List.of(tp));
+      long end = c.endOffsets(List.of(tp)).get(tp);
+      List<byte[]> out = new ArrayList<>();
+      while (c.position(tp) < end) {
+        for (var r : c.poll(java.time.Duration.ofMillis(500))) {
+          if (r.value() != null
+              && java.util.Arrays.equals(r.key(), spec.config().sessionId().bytes())) {
+            out.add(r.value());
+          }
+        }
+      }
+      return out;
+    }
+  }
+
+  /** Re-publishes every record of the session it reads, once, until closed. */
+  static Replayer replay(FederationSpec spec, String topic) {
+    Replayer r = new Replayer(spec, topic);
+    r.start();
+    return r;
+  }
+
+  static final class Replayer extends Thread implements AutoCloseable {
+    private final FederationSpec spec;
+    private final String topic;
+    private volatile boolean running = true;
+
+    Replayer(FederationSpec spec, String topic) {
+      super("dkg-replayer");
+      this.spec = spec;
+      this.topic = topic;
+      setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+      Map<String, Object> props =
+          Map.of("bootstrap.servers", TestKafka.shared().bootstrapServers());
+      try (var c =
+              new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(
+                  props,
+                  new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                  new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+          var p =
+              new KafkaProducer<byte[], byte[]>(
+                  props, new ByteArraySerializer(), new ByteArraySerializer())) {
+        var tp = new org.apache.kafka.common.TopicPartition(topic, 0);
+        c.assign(List.of(tp));
+        c.seekToBeginning(List.of(tp));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (running) {
+          for (var r : c.poll(java.time.Duration.ofMillis(100))) {
+            if (r.value() != null
+                && java.util.Arrays.equals(r.key(), spec.config().sessionId().bytes())
+                && seen.add(java.util.HexFormat.of().formatHex(r.value()))) {
+              p.send(new ProducerRecord<>(topic, 0, r.key(), r.value()));
+            }
+          }
+        }
+      } catch (org.apache.kafka.common.errors.InterruptException e) {
+        // closing
+      }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      running = false;
+      join(10_000);
+    }
+  }
 }

@@ -50,7 +50,8 @@ class DkgOverKafkaTest {
     return name;
   }
 
-  static List<DkgTestMember> members(String test, int n) {
+  static List<DkgTestMember> members(String test, int n) throws java.io.IOException {
+    org.springframework.util.FileSystemUtils.deleteRecursively(ROOT.resolve(test));
     List<DkgTestMember> ms = new ArrayList<>();
     for (int i = 1; i <= n; i++) {
       ms.add(
@@ -189,5 +190,107 @@ class DkgOverKafkaTest {
             });
     assertThat(outcomes)
         .allSatisfy(o -> assertThat(((DkgOutcome.Confirmed) o).withShare()).isTrue());
+  }
+
+  @Test
+  void aMemberThatStopsMidRunResumesFromItsDatabaseAndNeverHoldsTwoShares() throws Exception {
+    List<DkgTestMember> ms = members("restart", 4);
+    FederationSpec spec = spec(ms, 3, 0);
+    String topic = freshTopic();
+    // Member 4 starts alone and its process gives up while the others are not there yet.
+    DkgOutcome first =
+        ms.get(3)
+            .start(topic, DkgTestMember.settings(Duration.ofSeconds(30), Duration.ofSeconds(2)))
+            .run(spec);
+    assertThat(first).isInstanceOf(DkgOutcome.Failed.class);
+    assertThat(((DkgOutcome.Failed) first).resumable()).isTrue();
+    DkgStore store4 =
+        new DkgStore(
+            org.springframework.jdbc.core.simple.JdbcClient.create(ms.get(3).dataSource),
+            new org.springframework.transaction.support.TransactionTemplate(
+                new org.springframework.jdbc.datasource.DataSourceTransactionManager(
+                    ms.get(3).dataSource)));
+    DkgStore.Session before = store4.session(spec.config().sessionId()).orElseThrow();
+    assertThat(store4.records(spec.config().sessionId())).hasSize(2); // its deal and vote
+    assertThat(ms.get(3).keys().share(0)).isEmpty();
+
+    // It restarts (a new service over the same database and keys) while the others start.
+    List<DkgService> all = new ArrayList<>();
+    for (DkgTestMember m : ms) {
+      all.add(
+          m.start(topic, DkgTestMember.settings(Duration.ofSeconds(30), Duration.ofMinutes(3))));
+    }
+    List<DkgOutcome> outcomes = runAll(all, spec);
+    PublicKey key = oneGroupKey(outcomes);
+    DkgOutcome.Confirmed c4 = (DkgOutcome.Confirmed) outcomes.get(3);
+    assertThat(c4.withShare()).isTrue();
+    assertThat(store4.session(spec.config().sessionId()).orElseThrow().dealSeed())
+        .as("the recorded seed is kept")
+        .isEqualTo(before.dealSeed());
+    // It dealt once: its deal is byte-identical wherever it appears, counted once, qualified.
+    List<DkgMessage> deals4 =
+        ByzantineDealer.read(spec, topic).stream()
+            .map(r -> DkgCodec.decode(spec.config(), r))
+            .filter(r -> r.isOk() && r.orThrow() instanceof DkgMessage.Deal d && d.dealer() == 4)
+            .map(r -> r.orThrow())
+            .toList();
+    assertThat(deals4).isNotEmpty();
+    assertThat(deals4.stream().map(DkgMessage::signingHash).distinct()).hasSize(1);
+    TranscriptVerifier.Report report =
+        TranscriptVerifier.verify(new TranscriptFile(spec, c4.sessionId(), c4.transcript()));
+    assertThat(report.lines()).contains("qualified dealers [1, 2, 3, 4]");
+    // One share file; a third run answers from the database and leaves it as it is.
+    Path share = ms.get(3).keys().shareFile(0);
+    byte[] shareBytes = Files.readAllBytes(share);
+    DkgOutcome third =
+        ms.get(3)
+            .start(topic, DkgTestMember.settings(Duration.ofSeconds(30), Duration.ofMinutes(1)))
+            .run(spec);
+    assertThat(((DkgOutcome.Confirmed) third).federation().groupKey()).isEqualTo(key);
+    assertThat(Files.readAllBytes(share)).isEqualTo(shareBytes);
+  }
+
+  @Test
+  void junkOnTheTopicIsCountedAndSkippedWithoutStoppingTheRun() throws Exception {
+    List<DkgTestMember> ms = members("junk", 4);
+    FederationSpec spec = spec(ms, 3, 0);
+    FederationSpec other = spec(ms, 3, 1); // another session: another epoch
+    String topic = freshTopic();
+    List<byte[]> junk = ByzantineDealer.junk(spec, other, ms);
+    ByzantineDealer.publish(spec, topic, junk);
+    ByzantineDealer.publishForeignKey(other, topic, junk.get(0));
+    // A hostile relay repeats every record of the session it sees, once.
+    ByzantineDealer.Replayer replayer = ByzantineDealer.replay(spec, topic);
+    List<DkgOutcome> outcomes;
+    try {
+      ByzantineDealer.publish(spec, topic, junk);
+      outcomes =
+          runAll(
+              ms.stream()
+                  .map(
+                      m ->
+                          m.start(
+                              topic,
+                              DkgTestMember.settings(
+                                  Duration.ofSeconds(30), Duration.ofMinutes(3))))
+                  .toList(),
+              spec);
+    } finally {
+      replayer.close();
+    }
+    assertThat(outcomes).allSatisfy(o -> assertThat(o).isInstanceOf(DkgOutcome.Confirmed.class));
+    oneGroupKey(outcomes);
+    for (DkgTestMember m : ms) {
+      assertThat(m.count("rejected", "malformed")).as("garbage, truncated").isPositive();
+      assertThat(m.count("rejected", "bad_length")).as("oversized").isPositive();
+      assertThat(m.count("rejected", "bad_message")).as("other session inside").isPositive();
+      assertThat(m.count("rejected", "bad_signature")).as("forged sender").isPositive();
+      assertThat(m.count("rejected", "unknown_member")).as("sender 99").isPositive();
+      assertThat(m.count("rejected", "foreign-session")).as("other key").isPositive();
+      assertThat(m.count("rejected", "empty")).as("null value").isPositive();
+    }
+    assertThat(ms.stream().mapToDouble(m -> m.count("ignored", "repeat")).sum())
+        .as("replayed records")
+        .isPositive();
   }
 }
