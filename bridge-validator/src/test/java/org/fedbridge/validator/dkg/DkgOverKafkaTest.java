@@ -24,7 +24,6 @@ import org.fedbridge.core.types.Address;
 import org.fedbridge.service.KafkaTopics;
 import org.fedbridge.service.TopicSpec;
 import org.fedbridge.testsupport.TestKafka;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,13 +32,14 @@ import org.junit.jupiter.api.Test;
  */
 class DkgOverKafkaTest {
   static final Path ROOT = Path.of("target", "dkg-over-kafka").toAbsolutePath();
-  static final ExecutorService POOL = Executors.newCachedThreadPool();
+  static final ExecutorService POOL =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "dkg-member");
+            t.setDaemon(true);
+            return t;
+          });
   static int topics;
-
-  @AfterAll
-  static void stop() {
-    POOL.shutdownNow();
-  }
 
   static String freshTopic() {
     String name = "dkg-test-" + System.nanoTime() + "-" + (++topics);
