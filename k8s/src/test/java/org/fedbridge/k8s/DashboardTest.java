@@ -77,6 +77,46 @@ class DashboardTest {
   }
 
   @Test
+  void everyAlertWatchesAgreedMetricsAndNamesItsRunbook() {
+    Manifests m = Manifests.render("base/monitoring");
+    var rule = m.custom("PrometheusRule");
+    assertThat(rule).hasSize(1);
+    assertThat(Strict.violations(m)).isEmpty();
+    java.util.List<java.util.Map<String, Object>> groups =
+        Manifests.at(rule.get(0), "spec", "groups");
+    String runbooks = Repo.read(Repo.root().resolve("docs/operations.md"));
+    Set<String> alerted = new TreeSet<>();
+    int alerts = 0;
+    for (var group : groups) {
+      @SuppressWarnings("unchecked")
+      var rules = (java.util.List<java.util.Map<String, Object>>) group.get("rules");
+      for (var r : rules) {
+        alerts++;
+        String name = (String) r.get("alert");
+        Matcher metric = METRIC.matcher((String) r.get("expr"));
+        while (metric.find()) {
+          alerted.add(metric.group(1));
+        }
+        @SuppressWarnings("unchecked")
+        var labels = (java.util.Map<String, String>) r.get("labels");
+        @SuppressWarnings("unchecked")
+        var annotations = (java.util.Map<String, String>) r.get("annotations");
+        assertThat(labels.get("severity")).as(name).isIn("warning", "critical");
+        assertThat(annotations).as(name).containsKeys("summary", "description", "runbook");
+        Matcher section =
+            Pattern.compile("docs/operations.md, \"(.+)\"").matcher(annotations.get("runbook"));
+        assertThat(section.matches()).as(name + " runbook").isTrue();
+        assertThat(runbooks).as(name + " runbook section").contains("## " + section.group(1));
+      }
+    }
+    assertThat(alerts).isGreaterThanOrEqualTo(6);
+    assertThat(VALIDATOR_METRICS).containsAll(alerted);
+    assertThat(alerted)
+        .contains(
+            "fedbridge_validator_signing_halted", "fedbridge_validator_accountant_refusals_total");
+  }
+
+  @Test
   void everyPanelSaysWhatItMeansAndWhatToDo() throws Exception {
     List<JsonNode> panels = panels(dashboard());
     assertThat(panels).hasSizeGreaterThanOrEqualTo(VALIDATOR_METRICS.size());

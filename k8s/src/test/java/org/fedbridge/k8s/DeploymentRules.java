@@ -179,6 +179,51 @@ final class DeploymentRules {
     return out;
   }
 
+  /**
+   * The relayer scales on CPU: every autoscaler targets an existing Deployment (never the
+   * validator) on a CPU metric, and that Deployment leaves its replica count to the autoscaler.
+   */
+  static List<String> autoscalers(Manifests m) {
+    List<String> out = new ArrayList<>();
+    List<HorizontalPodAutoscaler> hpas = m.of(HorizontalPodAutoscaler.class);
+    for (HorizontalPodAutoscaler hpa : hpas) {
+      String id = "HorizontalPodAutoscaler/" + Manifests.name(hpa);
+      var ref = hpa.getSpec().getScaleTargetRef();
+      var target =
+          m.workloads().stream()
+              .filter(w -> w.kind().equals(ref.getKind()) && w.name().equals(ref.getName()))
+              .findFirst();
+      if (target.isEmpty() || !ref.getKind().equals("Deployment")) {
+        out.add(
+            id
+                + ": must target an existing Deployment, not "
+                + ref.getKind()
+                + "/"
+                + ref.getName());
+        continue;
+      }
+      if (target.get().replicas() != null) {
+        out.add(target.get().id() + ": sets replicas although " + id + " scales it");
+      }
+      boolean cpu =
+          hpa.getSpec().getMetrics().stream()
+              .anyMatch(x -> x.getResource() != null && "cpu".equals(x.getResource().getName()));
+      if (!cpu) {
+        out.add(id + ": must scale on CPU");
+      }
+      if (hpa.getSpec().getMinReplicas() == null
+          || hpa.getSpec().getMinReplicas() > hpa.getSpec().getMaxReplicas()) {
+        out.add(id + ": minReplicas must be set and at most maxReplicas");
+      }
+    }
+    if (m.workloadsOf("relayer").findAny().isPresent()
+        && hpas.stream()
+            .noneMatch(h -> h.getSpec().getScaleTargetRef().getName().equals("relayer"))) {
+      out.add("the relayer has no HorizontalPodAutoscaler");
+    }
+    return out;
+  }
+
   static String env(Container c, String name) {
     return c.getEnv() == null
         ? null

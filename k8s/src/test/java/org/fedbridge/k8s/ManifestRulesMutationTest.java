@@ -54,6 +54,7 @@ class ManifestRulesMutationTest {
     out.addAll(PodRules.resources(m));
     out.addAll(PodRules.images(m, false));
     out.addAll(DeploymentRules.labels(m));
+    out.addAll(DeploymentRules.autoscalers(m));
     out.addAll(DeploymentRules.validatorSingleton(m));
     out.addAll(DeploymentRules.noSecretValues(m));
     out.addAll(NetworkRules.violations(m, true));
@@ -351,6 +352,15 @@ class ManifestRulesMutationTest {
         .anyMatch(v -> v.contains("unknown field(s) [readOnlyRootFileSystem]"))
         .anyMatch(v -> v.contains("unknown field operation"))
         .anyMatch(v -> v.contains("spec.partitions: 3 is not int"));
+  }
+
+  @Test
+  void aRelayerReplicaCountFightingItsAutoscalerIsReported() {
+    Manifests m = dev();
+    m.of(Deployment.class).stream()
+        .filter(d -> Manifests.name(d).equals("relayer"))
+        .forEach(d -> d.getSpec().setReplicas(1));
+    assertThat(DeploymentRules.autoscalers(m)).singleElement().asString().contains("sets replicas");
   }
 
   @Test

@@ -67,6 +67,7 @@ class OverlayManifestsTest {
   void labelsAndReferencesAreConsistent(String overlay) {
     Manifests m = Manifests.render("overlays/" + overlay);
     assertThat(DeploymentRules.labels(m)).isEmpty();
+    assertThat(DeploymentRules.autoscalers(m)).isEmpty();
     var documented = References.documentedSecrets(Repo.overlay(overlay).resolve("README.md"));
     assertThat(documented).as("README.md 'Secrets you create' table").isNotEmpty();
     assertThat(References.violations(m, documented)).isEmpty();
@@ -168,6 +169,10 @@ class OverlayManifestsTest {
     assertThat(PodRules.resources(m)).isEmpty();
     assertThat(PodRules.images(m, false)).isEmpty();
     assertThat(DeploymentRules.labels(m)).isEmpty();
+    assertThat(DeploymentRules.autoscalers(m)).isEmpty();
+    assertThat(m.of(io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class))
+        .singleElement()
+        .satisfies(h -> assertThat(h.getSpec().getScaleTargetRef().getName()).isEqualTo("relayer"));
     assertThat(DeploymentRules.validatorSingleton(m)).isEmpty();
     assertThat(DeploymentRules.noSecretValues(m)).isEmpty();
     assertThat(NetworkRules.violations(m, false)).isEmpty();
