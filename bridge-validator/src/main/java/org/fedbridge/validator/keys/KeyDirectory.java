@@ -23,12 +23,19 @@ public final class KeyDirectory {
   public static final String IDENTITY_FILE = "identity.json";
 
   private final Path directory;
+  private final Path shareDirectory;
   private final Password password;
   private final Kdf kdf;
   private final SecureRandom random = new SecureRandom();
 
   public KeyDirectory(Path directory, Password password, Kdf kdf) {
+    this(directory, directory, password, kdf);
+  }
+
+  /** Shares are written to {@code shareDirectory} and read from it or from {@code directory}. */
+  public KeyDirectory(Path directory, Path shareDirectory, Password password, Kdf kdf) {
     this.directory = directory;
+    this.shareDirectory = shareDirectory;
     this.password = password;
     this.kdf = kdf;
   }
@@ -41,8 +48,11 @@ public final class KeyDirectory {
     return directory.resolve(IDENTITY_FILE);
   }
 
+  /** Where the share of {@code epoch} is (or would be written). */
   public Path shareFile(long epoch) {
-    return directory.resolve("share-epoch-" + epoch + ".json");
+    Path name = Path.of("share-epoch-" + epoch + ".json");
+    Path inKeys = directory.resolve(name);
+    return Files.isRegularFile(inKeys) ? inKeys : shareDirectory.resolve(name);
   }
 
   /** The identity keystore, or a refusal that says how to create one. */
@@ -80,7 +90,7 @@ public final class KeyDirectory {
   public Result<Void> storeShare(ShareKeystore share) {
     Path file = shareFile(share.epoch());
     try {
-      Files.createDirectories(directory);
+      Files.createDirectories(file.getParent());
       Keystore.writeShare(file, share, password, kdf, random);
       return Result.ok(null);
     } catch (FileAlreadyExistsException e) {

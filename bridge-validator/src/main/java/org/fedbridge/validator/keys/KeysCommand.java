@@ -109,7 +109,8 @@ public final class KeysCommand {
         return 1;
       }
       KeyDirectory keys =
-          new KeysSettings(directory, null, "unused", KeysSettings.SignerKind.KEYSTORE, scryptN)
+          new KeysSettings(
+                  directory, null, null, "unused", KeysSettings.SignerKind.KEYSTORE, scryptN)
               .open(pw.orThrow());
       if (Files.exists(keys.identityFile())) {
         err.println(
@@ -160,7 +161,7 @@ public final class KeysCommand {
         return 1;
       }
       KeyDirectory keys =
-          new KeysSettings(directory, null, "unused", KeysSettings.SignerKind.KEYSTORE, 1024)
+          new KeysSettings(directory, null, null, "unused", KeysSettings.SignerKind.KEYSTORE, 1024)
               .open(pw.orThrow());
       Result<IdentityKeystore> id = keys.identity();
       if (!id.isOk()) {

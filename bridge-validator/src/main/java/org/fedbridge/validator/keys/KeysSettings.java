@@ -19,6 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * value.
  *
  * @param directory the key directory
+ * @param shareDirectory where the DKG writes new share keystores (default: {@code directory}); set
+ *     it to a writable volume when {@code directory} is a read-only mount (shares are read from
+ *     both)
  * @param passwordFile a file holding the keystore password (one trailing newline is ignored)
  * @param passwordEnv the name of an environment variable holding the keystore password
  * @param signer which {@link Signer} signs with the shares ({@code keystore}; a remote signer can
@@ -28,6 +31,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 public record KeysSettings(
     @NotNull @DefaultValue("keys") Path directory,
+    Path shareDirectory,
     Path passwordFile,
     String passwordEnv,
     @NotNull @DefaultValue("keystore") SignerKind signer,
@@ -57,6 +61,7 @@ public record KeysSettings(
   }
 
   public KeyDirectory open(Password password) {
-    return new KeyDirectory(directory, password, kdf());
+    return new KeyDirectory(
+        directory, shareDirectory == null ? directory : shareDirectory, password, kdf());
   }
 }

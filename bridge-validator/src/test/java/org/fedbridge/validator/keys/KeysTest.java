@@ -56,6 +56,38 @@ class KeysTest {
   }
 
   @Test
+  void sharesGoToTheShareDirectoryWhenTheKeyDirectoryIsReadOnly(@TempDir Path dir)
+      throws Exception {
+    Path keysDir = dir.resolve("secret-mount");
+    IdentityKey owner = TestKeys.identity(keysDir, "op-1");
+    Files.setPosixFilePermissions(
+        keysDir, java.nio.file.attribute.PosixFilePermissions.fromString("r-x------"));
+    try {
+      KeyDirectory keys =
+          new KeysSettings(
+                  keysDir,
+                  dir.resolve("shares"),
+                  TestKeys.passwordFile(keysDir),
+                  null,
+                  KeysSettings.SignerKind.KEYSTORE,
+                  1024)
+              .open(org.fedbridge.core.keystore.Password.of(TestKeys.PASSWORD));
+      assertThat(keys.identity().isOk()).isTrue();
+      ShareKeystore s = share(2, 1, SecretKey.random(RND), owner);
+      assertThat(keys.storeShare(s).isOk()).isTrue();
+      assertThat(dir.resolve("shares/share-epoch-2.json")).exists();
+      assertThat(keys.share(2).orElseThrow().isOk()).isTrue();
+      // A share the operator copied into the (read-only) key directory is found there, and a
+      // different one for that epoch is refused.
+      assertThat(keys.storeShare(share(2, 1, SecretKey.random(RND), owner)).rejection())
+          .isEqualTo(Rejection.DUPLICATE_MEMBER);
+    } finally {
+      Files.setPosixFilePermissions(
+          keysDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    }
+  }
+
+  @Test
   void theKeystoreSignerSignsWithTheEpochsShareAndRefusesAnEpochWithout(@TempDir Path dir) {
     IdentityKey owner = TestKeys.identity(dir, "op-1");
     KeyDirectory keys = TestKeys.open(dir);
@@ -64,7 +96,7 @@ class KeysTest {
     assertThat(keys.storeShare(share(3, 4, k, owner)).isOk()).isTrue();
     Signer signer =
         Signers.shares(
-            new KeysSettings(dir, null, "X", KeysSettings.SignerKind.KEYSTORE, 1024), keys);
+            new KeysSettings(dir, null, null, "X", KeysSettings.SignerKind.KEYSTORE, 1024), keys);
     var digest = Keccak.hash("batch".getBytes());
     var partial = signer.sign(3, digest).orThrow();
     assertThat(partial.index()).isEqualTo(4);
