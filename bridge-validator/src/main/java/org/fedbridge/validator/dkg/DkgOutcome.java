@@ -22,6 +22,16 @@ public sealed interface DkgOutcome {
     public Bytes32 sessionId() {
       return federation.sessionId();
     }
+
+    @Override
+    public String toString() {
+      return "Confirmed(epoch "
+          + federation.epoch()
+          + ", session "
+          + federation.sessionId()
+          + (withShare ? ", with this member's share" : ", without a share for this member")
+          + ")";
+    }
   }
 
   /** The run failed (on the log, or it did not finish within the session timeout here). */

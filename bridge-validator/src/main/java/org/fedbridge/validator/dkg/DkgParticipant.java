@@ -38,7 +38,7 @@ final class DkgParticipant {
   private static final Logger LOG = LoggerFactory.getLogger(DkgParticipant.class);
 
   private final DkgStore store;
-  private final DkgTransport transport;
+  private final DkgLink transport;
   private final KeyDirectory keys;
   private final IdentityKeystore identity;
   private final DkgSettings settings;
@@ -48,7 +48,7 @@ final class DkgParticipant {
 
   DkgParticipant(
       DkgStore store,
-      DkgTransport transport,
+      DkgLink transport,
       KeyDirectory keys,
       IdentityKeystore identity,
       DkgSettings settings,

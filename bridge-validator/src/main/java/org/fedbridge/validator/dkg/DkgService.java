@@ -3,6 +3,7 @@ package org.fedbridge.validator.dkg;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.fedbridge.core.keystore.IdentityKeystore;
 import org.fedbridge.core.types.Bytes32;
 import org.fedbridge.validator.keys.KeyDirectory;
@@ -39,9 +40,15 @@ public final class DkgService {
    * log confirms or fails it, or the session timeout passes.
    */
   public DkgOutcome run(FederationSpec spec) {
+    return run(spec, link -> link);
+  }
+
+  /** {@link #run(FederationSpec)} over a wrapped link (tests play a slow or hostile Kafka). */
+  DkgOutcome run(FederationSpec spec, UnaryOperator<DkgLink> wrap) {
     try (DkgTransport transport =
         new DkgTransport(wiring.kafka(), wiring.topic(), wiring.clientId())) {
-      return new DkgParticipant(store, transport, keys, identity, wiring.settings(), metrics, clock)
+      return new DkgParticipant(
+              store, wrap.apply(transport), keys, identity, wiring.settings(), metrics, clock)
           .run(spec);
     }
   }

@@ -26,7 +26,7 @@ import org.fedbridge.service.KafkaSettings;
  * session id, {@code DkgCodec} bytes as values. The consumer reads by position, without a consumer
  * group; the position lives in the member's database with the records it accepted.
  */
-final class DkgTransport implements AutoCloseable {
+final class DkgTransport implements DkgLink, AutoCloseable {
   /** One record read from the topic. */
   record Read(long offset, byte[] key, byte[] value) {}
 
@@ -55,12 +55,14 @@ final class DkgTransport implements AutoCloseable {
   }
 
   /** The first offset still on the topic (where a new session starts reading). */
-  long earliest() {
+  @Override
+  public long earliest() {
     return consumer.beginningOffsets(List.of(partition), Duration.ofSeconds(30)).get(partition);
   }
 
   /** Appends records in this order (one producer, one partition: they stay in order) and waits. */
-  void publish(Bytes32 session, List<byte[]> records) {
+  @Override
+  public void publish(Bytes32 session, List<byte[]> records) {
     List<Future<RecordMetadata>> sent = new ArrayList<>();
     for (byte[] r : records) {
       sent.add(producer.send(new ProducerRecord<>(partition.topic(), 0, session.bytes(), r)));
@@ -78,7 +80,8 @@ final class DkgTransport implements AutoCloseable {
   }
 
   /** The records from {@code from} on that arrive within {@code wait}. */
-  List<Read> poll(long from, Duration wait) {
+  @Override
+  public List<Read> poll(long from, Duration wait) {
     if (position != from) {
       consumer.seek(partition, from);
       position = from;

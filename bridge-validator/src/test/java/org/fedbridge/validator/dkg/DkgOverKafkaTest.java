@@ -293,4 +293,99 @@ class DkgOverKafkaTest {
         .as("replayed records")
         .isPositive();
   }
+
+  /**
+   * The independent review's fork over real Kafka: Kafka holds member 1's complaint (and its "done"
+   * vote of the complaint round) until the complaint round has closed for everyone. Member 1 counts
+   * its complaint no more than the others do: one group key for all, and member 1, lacking a valid
+   * share from the dealer it complained about, confirms nothing and holds no share.
+   */
+  @Test
+  void ownComplaintThatKafkaDelaysPastTheRoundEndForksNobody() throws Exception {
+    List<DkgTestMember> ms = members("ownlate", 7);
+    FederationSpec spec = spec(ms, 5, 0);
+    String topic = freshTopic();
+    ByzantineDealer.publishBadDeal(ms.get(3), spec, topic, 1); // then member 4 falls silent
+    DkgSettings quick = DkgTestMember.settings(Duration.ofSeconds(2), Duration.ofMinutes(3));
+    List<Future<DkgOutcome>> futures = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      if (i == 3) {
+        continue;
+      }
+      DkgService s = ms.get(i).start(topic, quick);
+      futures.add(
+          i == 0
+              ? POOL.submit(() -> s.run(spec, HoldOwnComplaint::new))
+              : POOL.submit(() -> s.run(spec)));
+    }
+    List<DkgOutcome> outcomes = new ArrayList<>();
+    for (Future<DkgOutcome> f : futures) {
+      outcomes.add(f.get(3, TimeUnit.MINUTES));
+    }
+    assertThat(outcomes).allSatisfy(o -> assertThat(o).isInstanceOf(DkgOutcome.Confirmed.class));
+    PublicKey key = oneGroupKey(outcomes);
+    DkgOutcome.Confirmed one = (DkgOutcome.Confirmed) outcomes.get(0);
+    assertThat(one.withShare()).isFalse();
+    assertThat(ms.get(0).keys().share(0)).isEmpty();
+    assertThat(outcomes.subList(1, 6))
+        .allSatisfy(o -> assertThat(((DkgOutcome.Confirmed) o).withShare()).isTrue());
+    TranscriptVerifier.Report report =
+        TranscriptVerifier.verify(new TranscriptFile(spec, one.sessionId(), one.transcript()));
+    assertThat(report.ok()).isTrue();
+    assertThat(report.lines()).contains("qualified dealers [1, 2, 3, 4, 5, 6, 7]");
+    assertThat(report.lines()).anyMatch(l -> l.contains(", 0 complaints,"));
+    // The complaint did reach the topic, late, and counted for no one.
+    assertThat(
+            ByzantineDealer.read(spec, topic).stream()
+                .anyMatch(r -> r[0] == 2 && java.nio.ByteBuffer.wrap(r).getInt(33) == 1))
+        .isTrue();
+    assertThat(ms.get(0).service.federation(0).orElseThrow().groupKey()).isEqualTo(key);
+  }
+
+  /** Kafka delaying member 1's complaint round: held until another member votes in round 3. */
+  static final class HoldOwnComplaint implements DkgLink {
+    private final DkgLink link;
+    private final List<byte[]> held = new ArrayList<>();
+    private org.fedbridge.core.types.Bytes32 session;
+
+    HoldOwnComplaint(DkgLink link) {
+      this.link = link;
+    }
+
+    @Override
+    public long earliest() {
+      return link.earliest();
+    }
+
+    @Override
+    public synchronized void publish(org.fedbridge.core.types.Bytes32 s, List<byte[]> records) {
+      session = s;
+      List<byte[]> now = new ArrayList<>();
+      for (byte[] r : records) {
+        boolean complaintRound = r[0] == 2 || (r[0] == 4 && r[37] == 2);
+        (complaintRound ? held : now).add(r);
+      }
+      link.publish(s, now);
+    }
+
+    @Override
+    public synchronized List<DkgTransport.Read> poll(long from, Duration wait) {
+      List<DkgTransport.Read> reads = link.poll(from, wait);
+      boolean roundTwoClosed =
+          reads.stream()
+              .map(DkgTransport.Read::value)
+              .anyMatch(
+                  v ->
+                      v != null
+                          && v.length > 37
+                          && v[0] == 4
+                          && v[37] == 3
+                          && java.nio.ByteBuffer.wrap(v).getInt(33) != 1);
+      if (roundTwoClosed && !held.isEmpty()) {
+        link.publish(session, List.copyOf(held));
+        held.clear();
+      }
+      return reads;
+    }
+  }
 }
