@@ -49,4 +49,46 @@ public final class DkgFixture {
     }
     return out;
   }
+
+  /** The federation spec and the other members' runs, going on in the background. */
+  public record Others(
+      FederationSpec spec, String topic, List<java.util.concurrent.Future<DkgOutcome>> runs) {}
+
+  /**
+   * A spec whose member 1 is {@code first} (e.g. a service under test) and members 2..n fresh
+   * in-process members, written to {@code specFile}; those members start their DKG now on a fresh
+   * topic.
+   */
+  public static Others othersJoin(
+      String prefix, String firstOperator, IdentityKey first, int n, int t, Path specFile)
+      throws Exception {
+    org.springframework.util.FileSystemUtils.deleteRecursively(
+        DkgOverKafkaTest.ROOT.resolve(prefix));
+    List<DkgTestMember> others = new ArrayList<>();
+    List<org.fedbridge.core.dkg.DkgMember> dm = new ArrayList<>();
+    dm.add(new org.fedbridge.core.dkg.DkgMember(1, firstOperator, first.publicKey()));
+    for (int k = 2; k <= n; k++) {
+      DkgTestMember m =
+          new DkgTestMember(
+              "other-" + k,
+              prefix + "_o" + k,
+              DkgOverKafkaTest.ROOT.resolve(prefix).resolve("other-" + k));
+      others.add(m);
+      dm.add(new org.fedbridge.core.dkg.DkgMember(k, m.operatorId, m.identity.publicKey()));
+    }
+    FederationSpec spec =
+        FederationSpec.parse(
+                FederationSpec.write(
+                    31337, org.fedbridge.core.types.Address.ZERO, 1337, 0, 0, t, dm))
+            .orThrow();
+    java.nio.file.Files.writeString(specFile, spec.json());
+    String topic = DkgOverKafkaTest.freshTopic();
+    List<java.util.concurrent.Future<DkgOutcome>> runs = new ArrayList<>();
+    for (DkgTestMember m : others) {
+      DkgService s =
+          m.start(topic, DkgTestMember.settings(Duration.ofSeconds(30), Duration.ofMinutes(3)));
+      runs.add(DkgOverKafkaTest.POOL.submit(() -> s.run(spec)));
+    }
+    return new Others(spec, topic, runs);
+  }
 }
