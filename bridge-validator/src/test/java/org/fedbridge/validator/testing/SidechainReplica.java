@@ -219,6 +219,24 @@ public final class SidechainReplica {
     return blocks;
   }
 
+  /** {@code bridge_getWithdrawalRoot(block).withdrawalRoot}, as the replica answers it. */
+  public String withdrawalRoot(long block) throws Exception {
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"bridge_getWithdrawalRoot\","
+                                + "\"params\":[\"0x"
+                                + Long.toHexString(block)
+                                + "\"]}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    return new ObjectMapper().readTree(r.body()).at("/result/withdrawalRoot").asText();
+  }
+
   public boolean isAlive() {
     return process.isAlive();
   }

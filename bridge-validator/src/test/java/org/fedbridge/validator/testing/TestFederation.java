@@ -15,10 +15,12 @@ import org.fedbridge.core.dkg.IdentityPublicKey;
 import org.fedbridge.core.message.Domain;
 import org.fedbridge.core.threshold.Member;
 import org.fedbridge.core.threshold.MemberSet;
+import org.fedbridge.core.threshold.PartialSignature;
 import org.fedbridge.core.threshold.SecretShare;
 import org.fedbridge.core.threshold.Shamir;
 import org.fedbridge.core.threshold.ThresholdSigner;
 import org.fedbridge.core.threshold.ThresholdVerifier;
+import org.fedbridge.core.types.Bytes32;
 import org.fedbridge.core.types.Rejection;
 import org.fedbridge.core.types.Result;
 import org.fedbridge.validator.federation.EpochView;
@@ -89,6 +91,15 @@ public final class TestFederation {
         return number == view.epoch() ? Optional.of(view) : Optional.empty();
       }
     };
+  }
+
+  /** The group signature (first t members) over {@code digest}, EIP-2537 encoded for the vault. */
+  public byte[] certify(Bytes32 digest) {
+    List<PartialSignature> partials = new ArrayList<>();
+    for (int i = 0; i < members.threshold(); i++) {
+      partials.add(ThresholdSigner.partialSign(shares.get(i), digest));
+    }
+    return ThresholdVerifier.interpolate(partials).orThrow().toEip2537();
   }
 
   /** Member {@code index}'s key signer for {@code epoch} (refuses other epochs). */
