@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.fedbridge.core.message.MessageType;
+import org.fedbridge.core.message.Withdrawal;
 import org.fedbridge.core.types.Address;
 import org.fedbridge.core.types.UInt256;
 
@@ -14,7 +15,9 @@ import org.fedbridge.core.types.UInt256;
  * until enough of the window has passed (or the limit is raised); a batch holding a withdrawal
  * above {@code delayThreshold} waits {@code delaySeconds} after it became safe. Held batches are
  * retried, never dropped; later batches of a token queue behind a batch held for its period limit.
- * Deposits are not limited here: they only mint what this validator saw locked on L1.
+ * A withdrawal the vault could never pay (zero amount, recipient zero or the vault itself) holds
+ * its batch as well. Deposits are not limited here: they only mint what this validator saw locked
+ * on L1.
  */
 final class LimitsCheck implements SigningStage {
 
@@ -28,6 +31,22 @@ final class LimitsCheck implements SigningStage {
     SigningRequest request = candidate.request();
     if (request.type() != MessageType.WITHDRAWAL_BATCH) {
       return Verdict.PASS;
+    }
+    Address vault = context.epoch().domain().vault();
+    for (Withdrawal w : candidate.withdrawals()) {
+      // SECURITY: never certify what the vault can never pay (contracts/README.md, "What the
+      // other components must mirror"); an honest sidechain never burns these.
+      if (w.amount().value().signum() == 0
+          || w.l1Recipient().equals(Address.ZERO)
+          || w.l1Recipient().equals(vault)) {
+        return hold(
+            "withdrawal "
+                + w.nonce()
+                + " can never be paid by the vault (zero amount, or recipient zero or the vault)",
+            w.l1Token(),
+            Optional.empty(),
+            true);
+      }
     }
     Instant now = context.now();
     Map<Address, BigInteger> largest = candidate.largestWithdrawals();

@@ -1,6 +1,7 @@
 package org.fedbridge.validator.signing;
 
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -22,6 +23,13 @@ interface SigningStage {
    * @param observed the stored batch, checked against the request by the first stage
    */
   record Candidate(SigningRequest request, Optional<ObservedBatch> observed) {
+
+    /** The batch's withdrawals (empty for deposits). */
+    List<Withdrawal> withdrawals() {
+      return observed.orElse(null) instanceof ObservedBatch.Withdrawals w
+          ? w.withdrawals()
+          : List.of();
+    }
 
     /** Per-token totals of the batch's withdrawals, in token order (empty for deposits). */
     Map<Address, BigInteger> withdrawalTotals() {

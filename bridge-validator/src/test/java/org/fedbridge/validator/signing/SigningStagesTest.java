@@ -34,7 +34,11 @@ class SigningStagesTest {
   private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
   private static final TestFederation FEDERATION = TestFederation.create(3, 3, 4);
   private static final Domain DOMAIN =
-      new Domain(UInt256.of(31337), USER, UInt256.of(1337), UInt256.ZERO);
+      new Domain(
+          UInt256.of(31337),
+          Address.fromHex("0x00000000000000000000000000000000000000cc"),
+          UInt256.of(1337),
+          UInt256.ZERO);
   private static final TokenLimits ETH_LIMITS = new TokenLimits(true, wei(10), 3600, wei(4), 600);
 
   private static UInt256 wei(long n) {
@@ -198,6 +202,19 @@ class SigningStagesTest {
             context(
                 Map.of(ETH, new TokenLimits(false, wei(0), 0, wei(0), 0)), book(100, List.of())));
     assertThat(((Verdict.Hold) unregistered).reason()).contains("no period limit");
+  }
+
+  @Test
+  void withdrawalTheVaultCanNeverPayHoldsItsBatch() {
+    LimitsCheck limits = new LimitsCheck();
+    SigningContext ctx = context(Map.of(ETH, ETH_LIMITS), book(100, List.of()));
+    Address vault = DOMAIN.vault();
+    for (Address bad : new Address[] {Address.ZERO, vault}) {
+      Withdrawal w = new Withdrawal(UInt256.ONE, ETH, USER, bad, wei(1));
+      Verdict v = limits.check(candidate(withdrawals(1, w), NOW), ctx);
+      assertThat(v).isInstanceOf(Verdict.Hold.class);
+      assertThat(((Verdict.Hold) v).reason()).contains("can never be paid");
+    }
   }
 
   // ------------------------------------------------------------------ accountant
