@@ -164,18 +164,39 @@ public class WatchConfiguration {
         clients.sidechain, observations, halt, state, metrics, clock, properties, signing::wake);
   }
 
+  /** One poll of a watcher; a node that cannot answer is retried on the next one. */
+  interface Poll {
+    void run() throws NodeException;
+  }
+
+  /**
+   * Runs {@code poll}, logging the first failure of a streak as a warning and the rest at debug
+   * level (a node that is down for an hour should not write 3,600 warnings), and the recovery.
+   */
+  static Runnable quietly(String node, Poll poll) {
+    boolean[] failing = {false};
+    return () -> {
+      try {
+        poll.run();
+        if (failing[0]) {
+          log.info("{} answers again", node);
+          failing[0] = false;
+        }
+      } catch (NodeException e) {
+        if (failing[0]) {
+          log.debug("{} still failing: {}", node, e.getMessage());
+        } else {
+          log.warn("{} failing, retrying every poll: {}", node, e.getMessage());
+          failing[0] = true;
+        }
+      }
+    };
+  }
+
   @Bean
   Periodic l1WatchLoop(L1Watcher watcher, ValidatorProperties properties) {
     return new Periodic(
-        "l1-watcher",
-        properties.l1().pollInterval(),
-        () -> {
-          try {
-            watcher.poll();
-          } catch (NodeException e) {
-            log.warn("L1 node: {}", e.getMessage());
-          }
-        });
+        "l1-watcher", properties.l1().pollInterval(), quietly("L1 node", watcher::poll));
   }
 
   @Bean
@@ -183,12 +204,6 @@ public class WatchConfiguration {
     return new Periodic(
         "sidechain-watcher",
         properties.sidechain().pollInterval(),
-        () -> {
-          try {
-            watcher.poll();
-          } catch (NodeException e) {
-            log.warn("sidechain replica: {}", e.getMessage());
-          }
-        });
+        quietly("sidechain replica", watcher::poll));
   }
 }
