@@ -204,12 +204,7 @@ public final class SigningLoop implements SmartLifecycle {
     if (hold.keepsOrder()) {
       hold.token().ifPresent(t -> book.block(t, batch.batchId()));
     }
-    boolean newStage =
-        batch.status() != BatchQueue.Status.HELD || !batch.holdStage().equals(Optional.of(stage));
-    if (newStage || !batch.holdReason().equals(Optional.of(hold.reason()))) {
-      queue.hold(batch.type(), batch.batchId(), stage, hold.reason(), hold.token(), hold.retryAt());
-    }
-    if (newStage) {
+    if (recordHold(batch, stage, hold.reason(), hold.token(), hold.retryAt())) {
       log.info("{} {} held by {}: {}", batch.type(), batch.batchId(), stage, hold.reason());
       if (stage.equals("limits")) {
         metrics.limitHold(hold.token().orElse(Address.ZERO));
@@ -217,38 +212,24 @@ public final class SigningLoop implements SmartLifecycle {
     }
   }
 
-  /**
-   * @return false when the round must stop (signing halted)
-   */
+  /** Returns false when the round must stop (signing halted). */
   private boolean onRefusal(BatchQueue.Open batch, SigningOutcome.Refused r, SigningBook book) {
     Verdict.Refuse refuse = r.refuse();
     switch (refuse.refusal()) {
       case LOCKED_AMOUNT_EXCEEDED -> {
+        // Retried every round: this validator may not have read the deposits yet.
         refuse.token().ifPresent(t -> book.block(t, batch.batchId()));
-        boolean newStage =
-            batch.status() != BatchQueue.Status.HELD
-                || !batch.holdStage().equals(Optional.of(r.stage()));
-        queue.hold(
-            batch.type(),
-            batch.batchId(),
-            r.stage(),
-            refuse.detail(),
-            refuse.token(),
-            Optional.empty());
-        if (newStage) {
+        if (recordHold(batch, r.stage(), refuse.detail(), refuse.token(), Optional.empty())) {
           log.warn("accountant refused {} {}: {}", batch.type(), batch.batchId(), refuse.detail());
           metrics.accountantRefusal(refuse.token().orElse(Address.ZERO));
         }
         return true;
       }
       case SIGNER_REFUSED -> {
-        queue.hold(
-            batch.type(),
-            batch.batchId(),
-            r.stage(),
-            refuse.detail(),
-            Optional.empty(),
-            Optional.empty());
+        // No share for the epoch (yet): wait, the keys feature may load one.
+        if (recordHold(batch, r.stage(), refuse.detail(), Optional.empty(), Optional.empty())) {
+          log.warn("key signer refused {} {}: {}", batch.type(), batch.batchId(), refuse.detail());
+        }
         return true;
       }
       default -> {
@@ -258,6 +239,24 @@ public final class SigningLoop implements SmartLifecycle {
         return false;
       }
     }
+  }
+
+  /**
+   * Stores a hold when it is new or its reason changed; returns true when the batch was not yet
+   * held by this stage (for logs and counters, which count holds, not retries).
+   */
+  private boolean recordHold(
+      BatchQueue.Open batch,
+      String stage,
+      String reason,
+      Optional<Address> token,
+      Optional<Instant> retryAt) {
+    boolean newStage =
+        batch.status() != BatchQueue.Status.HELD || !batch.holdStage().equals(Optional.of(stage));
+    if (newStage || !batch.holdReason().equals(Optional.of(reason))) {
+      queue.hold(batch.type(), batch.batchId(), stage, reason, token, retryAt);
+    }
+    return newStage;
   }
 
   private static Round idle(Idle why) {
