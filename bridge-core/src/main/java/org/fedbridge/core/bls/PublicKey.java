@@ -2,6 +2,7 @@ package org.fedbridge.core.bls;
 
 import java.util.Arrays;
 import org.fedbridge.core.types.Hex;
+import org.fedbridge.core.types.Rejection;
 import org.fedbridge.core.types.Result;
 import supranational.blst.P2;
 import supranational.blst.P2_Affine;
@@ -30,13 +31,21 @@ public final class PublicKey {
     return PointCodec.g2FromEip2537(bytes).map(PublicKey::new);
   }
 
-  /** Wraps a point computed in bridge-core; refuses infinity (e.g. a sum that cancelled). */
+  /**
+   * Wraps a point computed in bridge-core (a sum or an interpolation), with the same checks as the
+   * decoders: on the curve, not infinity (e.g. a sum that cancelled), in the r-order subgroup.
+   *
+   * @return the key, or {@link Rejection#NOT_ON_CURVE}, {@link Rejection#INFINITY}, {@link
+   *     Rejection#NOT_IN_SUBGROUP}
+   */
   public static Result<PublicKey> fromPoint(P2 p) {
-    P2_Affine a = p.to_affine();
-    if (a.is_inf()) {
-      return Result.err(org.fedbridge.core.types.Rejection.INFINITY, "G2 sum is infinity");
+    Native.ensureLoaded();
+    if (p == null) {
+      return Result.err(Rejection.MALFORMED, "no point");
     }
-    return Result.ok(new PublicKey(a));
+    // SECURITY: a raw blst point can be built off the subgroup (deserialize checks only the
+    // curve): only checked points become keys (issue 9, item 13).
+    return PointCodec.checkG2(p.to_affine()).map(PublicKey::new);
   }
 
   /** 96-byte compressed form. */
