@@ -103,4 +103,17 @@ class BatchVerificationPropertiesTest {
               assertThat(c.partialChecks() == 0).isEqualTo(optimistic);
             });
   }
+
+  @Test
+  void oneBadPartialAmongThoseCombinedCostsThreePairingProducts() {
+    // 13 of 19, member 1 signs another digest: the batch check of the 13 tried and the locator's
+    // position-weighted product name it (2), the one replacement is checked (1).
+    Fixtures f = Fixtures.deal(13, 19, RND);
+    Bytes32 d = digest(7);
+    Combined c = f.verifier().combine(d, partials(f, 19, Set.of(1), d)).orThrow();
+    assertThat(c.rejected()).containsExactly(1);
+    assertThat(c.signers()).containsExactly(2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14);
+    assertThat(c.partialChecks()).isEqualTo(3);
+    assertThat(c.signature()).isEqualTo(Bls.sign(f.groupSecret(), d));
+  }
 }
