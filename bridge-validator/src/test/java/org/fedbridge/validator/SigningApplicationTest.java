@@ -169,7 +169,7 @@ class SigningApplicationTest {
   @Test
   @Order(2)
   void protectionExportsAndRefusesAConflictingImport() throws Exception {
-    HttpResponse<String> export = http("GET", "/admin/signing/protection", null);
+    HttpResponse<String> export = http("GET", "/api/signing-protection", null);
     assertThat(export.statusCode()).isEqualTo(200);
     assertThat(export.body())
         .contains("\"operator_id\" : \"op-2\"")
@@ -181,19 +181,19 @@ class SigningApplicationTest {
             .body()
             .replaceFirst(
                 "\"digest\" : \"0x[0-9a-f]{64}\"", "\"digest\" : \"0x" + "ab".repeat(32) + "\"");
-    HttpResponse<String> refused = http("POST", "/admin/signing/protection", conflicting);
+    HttpResponse<String> refused = http("POST", "/api/signing-protection", conflicting);
     assertThat(refused.statusCode()).isEqualTo(409);
     assertThat(refused.headers().firstValue("Content-Type")).contains("application/problem+json");
     assertThat(refused.body()).contains("CONFLICTING_RECORDS");
 
-    HttpResponse<String> garbage = http("POST", "/admin/signing/protection", "{\"metadata\":");
+    HttpResponse<String> garbage = http("POST", "/api/signing-protection", "{\"metadata\":");
     assertThat(garbage.statusCode()).isEqualTo(400);
     assertThat(garbage.body()).contains("MALFORMED_INTERCHANGE");
 
-    HttpResponse<String> same = http("POST", "/admin/signing/protection", export.body());
+    HttpResponse<String> same = http("POST", "/api/signing-protection", export.body());
     assertThat(same.statusCode()).isEqualTo(200);
     assertThat(same.body()).contains("\"added\":0");
-    assertThat(http("GET", "/admin/signing/protection", null).body()).isEqualTo(export.body());
+    assertThat(http("GET", "/api/signing-protection", null).body()).isEqualTo(export.body());
   }
 
   @Test
@@ -209,7 +209,7 @@ class SigningApplicationTest {
     String readiness = http("GET", "/actuator/health/readiness", null).body();
     assertThat(readiness).contains("\"signing\"").contains("reorg below the safe head");
     assertThat(prometheus()).contains("fedbridge_validator_signing_halted 1.0");
-    assertThat(http("GET", "/admin/signing", null).body())
+    assertThat(http("GET", "/api/signing", null).body())
         .contains("\"halted\":true")
         .contains("\"source\":\"l1\"");
     assertThat(Optional.of(publisher.published().size())).contains(1);

@@ -14,18 +14,19 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Operator endpoints of the signing feature (keep {@code /admin/**} inside the pod network):
+ * Operator endpoints of the signing feature, on the paths agreed for the validator's API
+ * (docs/operations.md); keep them inside the pod network:
  *
  * <ul>
- *   <li>{@code GET /admin/signing} — halted or not, and why;
- *   <li>{@code POST /admin/signing/resume} — clear a halt after the cause was dealt with;
- *   <li>{@code GET /admin/signing/protection} — export the signing protection (interchange JSON);
- *   <li>{@code POST /admin/signing/protection} — import one: merged, never loosening (a record with
+ *   <li>{@code GET /api/signing} — halted or not, and why;
+ *   <li>{@code POST /api/signing/resume} — clear a halt after the cause was dealt with;
+ *   <li>{@code GET /api/signing-protection} — export the signing protection (interchange JSON);
+ *   <li>{@code POST /api/signing-protection} — import one: merged, never loosening (a record with
  *       another digest than the one recorded refuses the whole file, and nothing changes).
  * </ul>
  */
 @RestController
-@RequestMapping("/admin/signing")
+@RequestMapping("/api")
 class SigningAdminController {
   private final SigningHalt halt;
   private final SigningProtectionAdmin protection;
@@ -35,12 +36,12 @@ class SigningAdminController {
     this.protection = protection;
   }
 
-  @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+  @GetMapping(path = "/signing", produces = MediaType.APPLICATION_JSON_VALUE)
   Map<String, Object> status() {
     return haltView(halt.current());
   }
 
-  @PostMapping(path = "/resume", produces = MediaType.APPLICATION_JSON_VALUE)
+  @PostMapping(path = "/signing/resume", produces = MediaType.APPLICATION_JSON_VALUE)
   Map<String, Object> resume() {
     Optional<SigningHalt.Halt> cleared = halt.resume();
     Map<String, Object> out = new LinkedHashMap<>();
@@ -49,12 +50,12 @@ class SigningAdminController {
     return out;
   }
 
-  @GetMapping(path = "/protection", produces = MediaType.APPLICATION_JSON_VALUE)
+  @GetMapping(path = "/signing-protection", produces = MediaType.APPLICATION_JSON_VALUE)
   String export() {
     return protection.export();
   }
 
-  @PostMapping(path = "/protection", produces = MediaType.APPLICATION_JSON_VALUE)
+  @PostMapping(path = "/signing-protection", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> importProtection(@RequestBody(required = false) String body) {
     SigningProtectionAdmin.Imported result = protection.importDocument(body);
     if (result instanceof SigningProtectionAdmin.Imported.Applied a) {

@@ -17,7 +17,7 @@
  *   <li>{@link org.fedbridge.validator.signing.SigningLoop} — drives batches (a Spring lifecycle
  *       bean; {@code wake()} runs a round at once);
  *   <li>{@link org.fedbridge.validator.signing.SigningProtectionAdmin} and {@code
- *       /admin/signing/**} — status, resume, export and import of the protection (interchange
+ *       /api/signing*} — status, resume, export and import of the protection (interchange
  *       JSON).
  * </ul>
  *
