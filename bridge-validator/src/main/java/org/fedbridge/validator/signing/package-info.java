@@ -16,9 +16,8 @@
  *       and readiness; set by the watchers);
  *   <li>{@link org.fedbridge.validator.signing.SigningLoop} — drives batches (a Spring lifecycle
  *       bean; {@code wake()} runs a round at once);
- *   <li>{@link org.fedbridge.validator.signing.SigningProtectionAdmin} and {@code
- *       /api/signing*} — status, resume, export and import of the protection (interchange
- *       JSON).
+ *   <li>{@link org.fedbridge.validator.signing.SigningProtectionAdmin} and {@code /api/signing*} —
+ *       status, resume, export and import of the protection (interchange JSON).
  * </ul>
  *
  * <p>The pipeline's stages run in one fixed order ({@code SigningPipeline}): own observation →
