@@ -79,6 +79,8 @@ public final class DkgCommand implements Callable<Integer> {
     List<String> springArgs = new ArrayList<>(settings);
     springArgs.add("--spring.main.web-application-type=none");
     springArgs.add("--spring.main.banner-mode=off");
+    // The service's readiness group names its own health checks; the command has none of them.
+    springArgs.add("--management.endpoint.health.group.readiness.include=readinessState");
     DkgOutcome outcome;
     try (ConfigurableApplicationContext context =
         ServiceLauncher.run(

@@ -28,7 +28,7 @@ public class FederationConfiguration {
   }
 
   @Bean
-  ChainFederations federations(
+  ChainFederations chainFederations(
       ValidatorProperties properties, Web3j federationWeb3j, DkgService dkg) {
     return new ChainFederations(
         new L1VaultEpochs(federationWeb3j, properties.l1().vault()),
@@ -42,7 +42,7 @@ public class FederationConfiguration {
   /** Reads the chains now and then every {@code bridge.validator.federation.refresh}. */
   @Bean(destroyMethod = "shutdownNow")
   ScheduledExecutorService federationRefresh(
-      ChainFederations federations, ValidatorProperties properties) {
+      ChainFederations chainFederations, ValidatorProperties properties) {
     ScheduledExecutorService timer =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -51,12 +51,13 @@ public class FederationConfiguration {
               return t;
             });
     long every = properties.federation().refresh().toMillis();
-    timer.scheduleWithFixedDelay(federations::refresh, 0, every, TimeUnit.MILLISECONDS);
+    timer.scheduleWithFixedDelay(chainFederations::refresh, 0, every, TimeUnit.MILLISECONDS);
     return timer;
   }
 
   @Bean
-  Signer signer(ChainFederations federations, ValidatorProperties properties, KeyDirectory keys) {
+  Signer currentEpochSigner(
+      ChainFederations federations, ValidatorProperties properties, KeyDirectory keys) {
     return new CurrentEpochSigner(federations, Signers.shares(properties.keys(), keys));
   }
 }
