@@ -148,6 +148,17 @@ public final class DkgLog {
     if (m instanceof Confirmation && confirmations.containsKey(m.sender())) {
       return "second confirmation from " + m.sender();
     }
+    // SECURITY: bound what one member can make everyone store and evaluate. Two different deals
+    // already prove equivocation (the dealer is disqualified); the first justification for a
+    // complaint is the dealer's answer.
+    if (m instanceof Deal d && deals.stream().filter(x -> x.dealer() == d.dealer()).count() >= 2) {
+      return "third deal from " + d.dealer();
+    }
+    if (m instanceof Justification j
+        && justifications.stream()
+            .anyMatch(x -> x.dealer() == j.dealer() && x.complainer() == j.complainer())) {
+      return "second justification from " + j.dealer() + " for " + j.complainer();
+    }
     return null;
   }
 

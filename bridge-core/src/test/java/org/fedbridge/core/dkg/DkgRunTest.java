@@ -358,4 +358,22 @@ class DkgRunTest {
     assertOneKey(net, List.of(1, 2, 3, 4));
     assertThat(net.runs.get(1).log().votes(2, true)).isEmpty();
   }
+
+  @Test
+  void aDealerFloodingDealsIsDisqualifiedAndOnlyTwoOfThemAreKept() {
+    LogNet net = new LogNet(4, 3, RND);
+    // Member 4 publishes ten different, validly signed deals (fresh seeds), then behaves.
+    for (int k = 0; k < 10; k++) {
+      net.log.add(
+          DkgRun.start(net.config, 4, net.identities.get(3), LocalDkg.seed(RND)).outbox().get(0));
+    }
+    for (int i = 1; i <= 4; i++) {
+      net.start(i);
+    }
+    net.pump();
+    DkgLog log = net.runs.get(1).log();
+    assertThat(log.transcript().deals().stream().filter(d -> d.dealer() == 4)).hasSize(2);
+    assertThat(log.output().orElseThrow().qualified()).containsExactlyInAnyOrder(1, 2, 3);
+    assertOneKey(net, List.of(1, 2, 3, 4));
+  }
 }

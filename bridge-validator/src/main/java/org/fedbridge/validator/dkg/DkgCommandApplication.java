@@ -49,9 +49,10 @@ public class DkgCommandApplication {
     return settings.keys();
   }
 
+  /** The same topic contract as the service's (k8s TopicContracts reads both). */
   @Bean
-  TopicSpec dkgTopic(Settings settings) {
-    return new TopicSpec(settings.topics().dkg(), 1, false);
+  TopicSpec dkgTopic(Settings properties) {
+    return new TopicSpec(properties.topics().dkg(), 1, false);
   }
 
   @Bean
