@@ -35,5 +35,11 @@ interface Vm {
     function assertTrue(bool condition) external pure;
     function assertTrue(bool condition, string calldata err) external pure;
     function assertFalse(bool condition) external pure;
+    function assertFalse(bool condition, string calldata err) external pure;
+    function assertEq(address left, address right, string calldata err) external pure;
+    function assertGe(uint256 left, uint256 right, string calldata err) external pure;
+    function setEvmVersion(string calldata evm) external;
+    function recordLogs() external;
+    function expectEmit() external;
     function assertLe(uint256 left, uint256 right, string calldata err) external pure;
 }
