@@ -30,3 +30,24 @@ contract RejectingRecipient {
         revert("no");
     }
 }
+
+/// @dev An ETH recipient that burns every unit of gas it is given.
+contract GasBurningRecipient {
+    uint256 public sink;
+
+    receive() external payable {
+        while (true) {
+            sink++;
+        }
+    }
+}
+
+/// @dev An ETH recipient that accepts the payment and answers with 50 KB of return data (a
+///      "return bomb": a caller that copies return data pays for the memory).
+contract ReturnBombRecipient {
+    receive() external payable {
+        assembly {
+            return(0, 50000)
+        }
+    }
+}
