@@ -519,7 +519,7 @@ contract BridgeVault is ReentrancyGuardTransient {
         if (w.amount > available) revert PeriodLimitExceeded(w.token, w.amount, available);
         // SECURITY: never pay more of a token than was deposited (an on-chain accountant).
         if (w.amount > flow.locked) revert InsufficientLocked(w.token, w.amount, flow.locked);
-        OutflowLimit.record(flow, slot, w.amount);
+        OutflowLimit.record(flow, w.amount);
         flow.locked -= uint128(w.amount);
         _flows[w.token] = flow;
     }
@@ -851,11 +851,12 @@ contract BridgeVault is ReentrancyGuardTransient {
     function _configureToken(TokenSettings memory s) private {
         _validateSettings(s);
         TokenLimits memory current = _limits[s.token];
+        OutflowLimit.Flow memory flow = _flows[s.token];
         if (current.periodSeconds != s.periodSeconds) {
-            OutflowLimit.Flow memory flow = _flows[s.token];
             OutflowLimit.rebase(flow, current.periodSeconds, s.periodSeconds, block.timestamp);
-            _flows[s.token] = flow;
         }
+        flow.nonZero = 1;
+        _flows[s.token] = flow;
         _limits[s.token] = TokenLimits({
             registered: s.registered,
             periodSeconds: uint24(s.periodSeconds),
@@ -917,14 +918,6 @@ contract BridgeVault is ReentrancyGuardTransient {
         return _liveBatches[batchId >> 8] & (uint256(1) << (batchId & 0xff)) != 0;
     }
 
-    /// @notice When `w`, a leaf of the posted `root`, can be claimed (challenge period, and the
-    ///         token's delay for amounts above its delay threshold).
-    function withdrawalReadyAt(Withdrawal calldata w, bytes32 root) external view returns (uint256) {
-        RootInfo memory r = _roots[root];
-        if (r.count == 0) revert UnknownRoot(root);
-        return _readyAt(r.postedAt, _limits[w.token], w.amount);
-    }
-
     /// @notice Whether withdrawal `nonce` was claimed (paid or owed).
     function isClaimed(uint256 nonce) public view returns (bool) {
         return _claimed[nonce >> 8] & (uint256(1) << (nonce & 0xff)) != 0;
@@ -942,7 +935,7 @@ contract BridgeVault is ReentrancyGuardTransient {
     }
 
     /// @notice A token's books now (see {TokenFlow}).
-    function tokenFlow(address token) public view returns (TokenFlow memory f) {
+    function tokenFlow(address token) external view returns (TokenFlow memory f) {
         TokenLimits memory l = _limits[token];
         OutflowLimit.Flow memory flow = _flows[token];
         OutflowLimit.roll(flow, OutflowLimit.slotOf(l.periodSeconds, block.timestamp));
@@ -952,26 +945,15 @@ contract BridgeVault is ReentrancyGuardTransient {
         f.available = OutflowLimit.available(flow, l.periodLimit);
     }
 
-    /// @notice The most of `token` that one claim could take now: rate limit and locked balance.
-    function availableToClaim(address token) external view returns (uint256) {
-        TokenFlow memory f = tokenFlow(token);
-        return f.available < f.locked ? f.available : f.locked;
-    }
-
     /// @notice Whether `pauser` may pause.
     function isPauser(address pauser) external view returns (bool) {
         return _pausers[pauser].active;
     }
 
     /// @notice When `pauser` may cancel and revoke (`type(uint256).max` if not a pauser).
-    function vetoActiveFrom(address pauser) public view returns (uint256) {
+    function vetoActiveFrom(address pauser) external view returns (uint256) {
         PauserInfo memory p = _pausers[pauser];
         return p.active ? p.vetoActiveFrom : type(uint256).max;
-    }
-
-    /// @notice Whether `pauser` may cancel operations and revoke roots now.
-    function canVeto(address pauser) external view returns (bool) {
-        return block.timestamp >= vetoActiveFrom(pauser);
     }
 
     /// @notice A governance operation by id.
@@ -1024,10 +1006,5 @@ contract BridgeVault is ReentrancyGuardTransient {
     /// @notice RootRevocation digest the current epoch must sign.
     function rootRevocationDigest(bytes32 root) public view returns (bytes32) {
         return BridgeEncoding.rootRevocationDigest(_domain(_federation.epoch), root);
-    }
-
-    /// @notice Withdrawal leaf as in docs/encoding.md.
-    function withdrawalLeaf(Withdrawal calldata w) external pure returns (bytes32) {
-        return BridgeEncoding.withdrawalLeaf(w.nonce, w.token, w.sender, w.recipient, w.amount);
     }
 }

@@ -13,14 +13,19 @@ pragma solidity 0.8.30;
 ///         one and a half periods.
 /// @dev    `Flow` also carries the token's `locked` balance so that a claim touches two slots.
 library OutflowLimit {
-    /// @notice Books of one token: what the vault holds for the sidechain, and the last three
-    ///         slots' outflow (ring indexed by slot mod 3).
+    /// @notice Books of one token: what the vault holds for the sidechain, and the outflow of the
+    ///         current slot and the two before. Two storage words, laid out so that a claim in
+    ///         the same slot as the last one writes only the first (locked and `current`); the
+    ///         second changes only when a new slot begins. `nonZero` (set to 1 when the token is
+    ///         configured) keeps the second word from ever being zero, so that rolling the window
+    ///         never pays for a fresh storage word (20,000 gas).
     struct Flow {
         uint128 locked;
         uint32 lastSlot;
-        uint96 spent0;
-        uint96 spent1;
-        uint96 spent2;
+        uint96 current;
+        uint96 previous;
+        uint96 beforePrevious;
+        uint64 nonZero;
     }
 
     /// @notice Slot length ⌈period/2⌉ (at least 1).
@@ -34,28 +39,31 @@ library OutflowLimit {
         return timestamp / slotLength(period);
     }
 
-    /// @notice Moves the ring forward to `slot`, forgetting slots older than `slot − 2`. A slot
+    /// @notice Moves the window forward to `slot`, forgetting slots older than `slot − 2`. A slot
     ///         before `lastSlot` (only after a period change) changes nothing: what was recorded
     ///         keeps counting, which errs on the safe side.
     function roll(Flow memory f, uint256 slot) internal pure {
         uint256 last = f.lastSlot;
         if (slot <= last) return;
-        if (slot - last >= 3) {
-            f.spent0 = 0;
-            f.spent1 = 0;
-            f.spent2 = 0;
+        uint256 gap = slot - last;
+        if (gap == 1) {
+            f.beforePrevious = f.previous;
+            f.previous = f.current;
+        } else if (gap == 2) {
+            f.beforePrevious = f.current;
+            f.previous = 0;
         } else {
-            for (uint256 k = last + 1; k <= slot; ++k) {
-                _set(f, k % 3, 0);
-            }
+            f.beforePrevious = 0;
+            f.previous = 0;
         }
+        f.current = 0;
         // SECURITY: timestamps fit 32 bits of slots until 2106 for any slot length ≥ 1.
         f.lastSlot = uint32(slot);
     }
 
-    /// @notice Outflow recorded in the three slots of the ring (call {roll} first).
+    /// @notice Outflow recorded in the current slot and the two before (call {roll} first).
     function spent(Flow memory f) internal pure returns (uint256) {
-        return uint256(f.spent0) + f.spent1 + f.spent2;
+        return uint256(f.current) + f.previous + f.beforePrevious;
     }
 
     /// @notice What still fits under `limit` now (call {roll} first).
@@ -65,36 +73,23 @@ library OutflowLimit {
         return s >= limit ? 0 : limit - s;
     }
 
-    /// @notice Records `amount` in `slot` (which {roll} made the last slot). The caller has checked
+    /// @notice Records `amount` in the current slot (call {roll} first). The caller has checked
     ///         `amount ≤ available(f, limit)` with `limit < 2^96`, so the slot cannot overflow.
-    function record(Flow memory f, uint256 slot, uint256 amount) internal pure {
-        uint256 i = slot % 3;
-        _set(f, i, _get(f, i) + amount);
+    function record(Flow memory f, uint256 amount) internal pure {
+        f.current = uint96(f.current + amount);
     }
 
-    /// @notice Re-expresses the ring for a new period: everything still counted under the old
+    /// @notice Re-expresses the window for a new period: everything still counted under the old
     ///         period is kept, in the current slot of the new one (it counts again for up to one
     ///         and a half new periods: safe, never less than before).
     function rebase(Flow memory f, uint256 oldPeriod, uint256 newPeriod, uint256 timestamp) internal pure {
         roll(f, slotOf(oldPeriod, timestamp));
         uint256 kept = spent(f);
-        uint256 slot = slotOf(newPeriod, timestamp);
-        f.spent0 = 0;
-        f.spent1 = 0;
-        f.spent2 = 0;
-        f.lastSlot = uint32(slot);
         // kept ≤ 3 · 2^96; clamp to the slot's width (a limit is < 2^96, so the clamp only ever
-        // keeps the ring "full")
-        _set(f, slot % 3, kept > type(uint96).max ? type(uint96).max : kept);
-    }
-
-    function _get(Flow memory f, uint256 i) private pure returns (uint256) {
-        return i == 0 ? f.spent0 : i == 1 ? f.spent1 : f.spent2;
-    }
-
-    function _set(Flow memory f, uint256 i, uint256 v) private pure {
-        if (i == 0) f.spent0 = uint96(v);
-        else if (i == 1) f.spent1 = uint96(v);
-        else f.spent2 = uint96(v);
+        // keeps the window "full")
+        f.current = kept > type(uint96).max ? type(uint96).max : uint96(kept);
+        f.previous = 0;
+        f.beforePrevious = 0;
+        f.lastSlot = uint32(slotOf(newPeriod, timestamp));
     }
 }

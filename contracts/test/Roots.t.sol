@@ -17,7 +17,6 @@ contract RootsTest is VaultFixture {
         BridgeVault.Withdrawal[] memory ws = one(withdrawal(address(0), THIEF, 1 ether));
         BridgeVault.Proof[] memory p = postRoot(ws);
         vm.assertEq(vault.rootStatus(p[0].root).claimableAt, posted + CHALLENGE);
-        vm.assertEq(vault.withdrawalReadyAt(ws[0], p[0].root), posted + CHALLENGE);
         vm.expectRevert(abi.encodeWithSelector(BridgeVault.WithdrawalDelayed.selector, ws[0].nonce, posted + CHALLENGE));
         vault.claim(ws[0], p[0]);
         vm.warp(posted + CHALLENGE - 1);

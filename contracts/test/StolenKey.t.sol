@@ -162,7 +162,7 @@ contract StolenKeyTest is VaultFixture {
         // re-adding the honest pauser does not strip its veto
         BridgeVault.PauserUpdate memory readd = BridgeVault.PauserUpdate(vault.governanceNonce(), pauser, true);
         vault.submitPauserUpdate(readd, signPauserUpdate(groupSk, readd));
-        vm.assertTrue(vault.canVeto(pauser));
+        vm.assertLe(vault.vetoActiveFrom(pauser), block.timestamp);
         // the honest federation removes the thief's pauser at once (no veto yet: nothing to wait for)
         BridgeVault.PauserUpdate memory rm = BridgeVault.PauserUpdate(vault.governanceNonce(), THIEF, false);
         vault.submitPauserUpdate(rm, signPauserUpdate(groupSk, rm));
@@ -319,7 +319,7 @@ contract StolenKeyTest is VaultFixture {
         BridgeVault.PauserUpdate memory add = BridgeVault.PauserUpdate(vault.governanceNonce(), PAUSER2, true);
         vault.submitPauserUpdate(add, signPauserUpdate(groupSk, add));
         vm.warp(block.timestamp + GOV_DELAY);
-        vm.assertTrue(vault.canVeto(PAUSER2));
+        vm.assertLe(vault.vetoActiveFrom(PAUSER2), block.timestamp);
     }
 
     /// Claims from `from` on until the vault refuses; returns the next unclaimed index.

@@ -15,6 +15,12 @@ contract ReentrantRecipient {
         callData = callData_;
     }
 
+    /// @dev Lets the test act as this contract (e.g. pull what the vault owes it).
+    function callTarget(address to, bytes calldata data) external returns (bool ok, bytes memory ret) {
+        (ok, ret) = to.call(data);
+        require(ok, "call failed");
+    }
+
     receive() external payable {
         received += msg.value;
         if (target != address(0) && !reentered) {
