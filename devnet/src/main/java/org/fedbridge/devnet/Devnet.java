@@ -262,6 +262,8 @@ public final class Devnet implements Callable<Integer> {
     l1Node.put("chainId", l1ChainId);
     l1Node.put("vault", vault);
     l1Node.put("vaultDeploymentBlock", deployment.blockNumber().longValueExact());
+    l1Node.put("governanceDelaySeconds", L1Setup.DELAYS.governanceDelaySeconds());
+    l1Node.put("challengePeriodSeconds", L1Setup.DELAYS.challengePeriodSeconds());
     l1Node.putObject("tokens").put(token.symbol(), token.address());
     ObjectNode sidechainNode = file.putObject("sidechain");
     sidechainNode.put("rpc", sidechainRpc);
