@@ -847,7 +847,7 @@ contract BridgeVaultTest is VaultFixture {
         vm.assertEq(ALICE.balance, 1 ether);
     }
 
-    function testExploitRow7_falseReturningTokenPayoutReverts() public {
+    function testExploitRow7_falseReturningTokenWithNothingLockedPaysNothing() public {
         FalseReturningToken f = new FalseReturningToken();
         _register(address(f));
         // pretend locked funds exist through a deposit of a normal token? Not possible: locked is 0,
