@@ -42,6 +42,10 @@ class DevnetTest {
     command.add(Devnet.class.getName());
     command.addAll(
         List.of("--dir", DIR.toString(), "--root", ROOT.toString(), "--validators", "2"));
+    // A devnet.json left by the previous round (or build) must not pass for this round's: the
+    // launcher wipes the directory only once its JVM is up, which can take seconds on a busy
+    // machine.
+    Files.deleteIfExists(DIR.resolve("devnet.json"));
     Process launcher =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
