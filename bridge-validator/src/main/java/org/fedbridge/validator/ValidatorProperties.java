@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.net.URI;
+import java.time.Duration;
 import org.fedbridge.service.KafkaSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,6 +21,9 @@ import org.springframework.validation.annotation.Validated;
  * @param sidechain the sidechain side
  * @param kafka how to reach Kafka
  * @param topics topic names
+ * @param consensus how partials are collected and combined
+ * @param submit how deposit certificates are submitted to the sidechain
+ * @param heartbeat liveness reports on the heartbeats topic
  */
 @Validated
 @ConfigurationProperties("bridge.validator")
@@ -28,7 +32,10 @@ public record ValidatorProperties(
     @NotNull @Valid L1 l1,
     @NotNull @Valid Sidechain sidechain,
     @NotNull @Valid KafkaSettings kafka,
-    @NotNull @Valid @DefaultValue Topics topics) {
+    @NotNull @Valid @DefaultValue Topics topics,
+    @NotNull @Valid @DefaultValue Consensus consensus,
+    @NotNull @Valid @DefaultValue Submit submit,
+    @NotNull @Valid @DefaultValue Heartbeat heartbeat) {
 
   /**
    * @param rpcUrl L1 JSON-RPC endpoint
@@ -55,4 +62,42 @@ public record ValidatorProperties(
       @NotBlank @DefaultValue("bridge.certificates") String certificates,
       @NotBlank @DefaultValue("bridge.dkg") String dkg,
       @NotBlank @DefaultValue("bridge.heartbeats") String heartbeats) {}
+
+  /**
+   * @param maxPendingPerMember most batches without a certificate for which one member may hold a
+   *     candidate partial; beyond it the member's partials are refused (a member flooding partials
+   *     for invented batches cannot grow this validator's memory or database without bound)
+   * @param missingSignerGrace how long after a certificate a member may still deliver its partial
+   *     before it is counted as missing from that certificate
+   * @param republishInterval how often this member re-publishes its own partials of batches that
+   *     still have no certificate (also done once at start-up)
+   * @param pollTimeout longest wait for Kafka records before timers run
+   */
+  public record Consensus(
+      @Positive @DefaultValue("1000") int maxPendingPerMember,
+      @NotNull @DefaultValue("10s") Duration missingSignerGrace,
+      @NotNull @DefaultValue("60s") Duration republishInterval,
+      @NotNull @DefaultValue("100ms") Duration pollTimeout) {}
+
+  /**
+   * @param enabled whether this validator submits deposit certificates to the sidechain
+   * @param othersDelay how long a validator waits before submitting a certificate that another
+   *     member combined (the combiner submits at once; the others only as a fallback)
+   * @param minBackoff first retry delay after the sidechain did not answer
+   * @param maxBackoff longest retry delay
+   * @param timeout per JSON-RPC request
+   */
+  public record Submit(
+      @DefaultValue("true") boolean enabled,
+      @NotNull @DefaultValue("2s") Duration othersDelay,
+      @NotNull @DefaultValue("200ms") Duration minBackoff,
+      @NotNull @DefaultValue("10s") Duration maxBackoff,
+      @NotNull @DefaultValue("5s") Duration timeout) {}
+
+  /**
+   * @param enabled whether heartbeats are published
+   * @param interval time between two heartbeats
+   */
+  public record Heartbeat(
+      @DefaultValue("true") boolean enabled, @NotNull @DefaultValue("5s") Duration interval) {}
 }
