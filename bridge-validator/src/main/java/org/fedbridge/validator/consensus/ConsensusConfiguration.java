@@ -141,6 +141,27 @@ class ConsensusConfiguration {
     return new StoredCertificateBook(store, engine);
   }
 
+  @Bean
+  ConsensusStatus consensusStatus(
+      ConsensusStore store, ConsensusEngine engine, ConsensusLoop loop) {
+    return new ConsensusStatus() {
+      @Override
+      public Optional<BatchKey> lastSigned() {
+        return store.lastSigned();
+      }
+
+      @Override
+      public int pendingBatches() {
+        return engine.pendingBatches();
+      }
+
+      @Override
+      public boolean caughtUp() {
+        return loop.isRunning() && loop.caughtUp();
+      }
+    };
+  }
+
   /** {@code consensus} in readiness: the loop runs and has read the certificates written so far. */
   @Bean
   HealthIndicator consensusHealthIndicator(ConsensusLoop loop, ConsensusEngine engine) {
