@@ -110,9 +110,9 @@ final class HeartbeatPublisher implements SmartLifecycle {
       registry.counter("fedbridge.validator.heartbeats", "outcome", "bad_operator_id").increment();
       return;
     }
-    byte[] record = HeartbeatWire.encode(h, signer);
+    var record = HeartbeatWire.encode(h, signer);
     producer.send(
-        new ProducerRecord<>(topic, signer.publicKey().compressed(), record),
+        new ProducerRecord<>(topic, record.kafkaKey(), record.encode()),
         (meta, error) ->
             registry
                 .counter(
