@@ -63,7 +63,11 @@ final class Combiner {
       (c.verdict() == Candidate.Verdict.GOOD ? good : unverified).add(c);
     }
     int pairings = 0;
-    if (good.size() < t && good.size() + unverified.size() >= t && !entry.optimisticFailed()) {
+    if (good.size() + unverified.size() < t) {
+      // Not worth a pairing until enough candidates could reach t.
+      return new Attempt(new Outcome.Waiting(good.size() + unverified.size(), t), blamed, 0);
+    }
+    if (good.size() < t && !entry.optimisticFailed()) {
       List<Candidate> chosen = new ArrayList<>(good);
       chosen.addAll(unverified.subList(0, t - good.size()));
       chosen.sort((a, b) -> Integer.compare(a.index(), b.index()));
@@ -75,9 +79,11 @@ final class Combiner {
       }
       entry.optimisticFailed(true);
     }
-    // Slow path: each unverified candidate is paired once, until t are known good.
-    for (Candidate c : unverified) {
-      if (good.size() >= t) {
+    // Slow path: each unverified candidate is paired once, until t are known good, and only
+    // while the candidates left could still reach t.
+    for (int i = 0; i < unverified.size(); i++) {
+      Candidate c = unverified.get(i);
+      if (good.size() >= t || good.size() + (unverified.size() - i) < t) {
         break;
       }
       pairings++;
