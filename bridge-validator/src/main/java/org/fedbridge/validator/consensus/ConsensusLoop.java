@@ -45,7 +45,10 @@ final class ConsensusLoop implements SmartLifecycle {
   private final String certificatesTopic;
   private final Duration pollTimeout;
   private final Duration republishInterval;
+  private static final Duration STARTUP_CATCH_UP = Duration.ofSeconds(10);
+
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final CountDownLatch caughtUpOnce = new CountDownLatch(1);
   private volatile Thread thread;
   private volatile Consumer<byte[], byte[]> consumer;
   private volatile boolean caughtUp;
@@ -89,6 +92,13 @@ final class ConsensusLoop implements SmartLifecycle {
       thread = new Thread(this::run, "consensus");
       thread.setDaemon(true);
       thread.start();
+      // Start-up waits (bounded) for the certificates written so far, so that the service reports
+      // ready with them known; a long backlog or an absent broker shows in readiness instead.
+      try {
+        caughtUpOnce.await(STARTUP_CATCH_UP.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -147,6 +157,7 @@ final class ConsensusLoop implements SmartLifecycle {
               && startEnds.entrySet().stream()
                   .allMatch(e -> c.position(e.getKey()) >= e.getValue())) {
             caughtUp = true;
+            caughtUpOnce.countDown();
           }
           if (caughtUp && !clock.instant().isBefore(nextRepublish)) {
             publisher.republish();

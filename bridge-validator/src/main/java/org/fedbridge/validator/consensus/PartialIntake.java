@@ -69,17 +69,21 @@ final class PartialIntake {
       return Optional.empty();
     }
     BatchEntry entry = pool.get(p.key());
-    if (entry == null && (pool.recentlyCertified(p.key()) || store.certified(p.key()))) {
+    if (entry == null && pool.recentlyCertified(p.key())) {
       return Optional.empty(); // a late partial of a settled batch: nothing to do
     }
     Candidate held = entry == null ? null : entry.candidate(p.index());
     if (held != null && Arrays.equals(held.envelope().raw(), p.raw())) {
       return Optional.empty(); // a re-publication: byte for byte the candidate already held
     }
-    // SECURITY: authenticated before it can take the member's slot or touch a curve point.
+    // SECURITY: authenticated before it can take the member's slot or touch a curve point, and
+    // before it costs a database query.
     if (!p.authenticate(identity)) {
       blameImpostor(p, view, PartialRejection.BAD_IDENTITY_SIGNATURE);
       return Optional.empty();
+    }
+    if (entry == null && store.certified(p.key())) {
+      return Optional.empty(); // settled long ago
     }
     String member = operator(view, p.index());
     metrics.received(member);
