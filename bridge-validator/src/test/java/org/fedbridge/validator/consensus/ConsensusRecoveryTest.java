@@ -122,6 +122,36 @@ class ConsensusRecoveryTest {
   }
 
   @Test
+  void certificateCombinedJustBeforeACrashIsPublishedAtRestart() {
+    TestFederation fed = new TestFederation(0, 4, "op-", RND);
+    ObservedBatch.Deposits batch = TestBatches.deposits(450, 1);
+    TestNode.Topics topics = TestNode.Topics.fresh();
+    TestNode other =
+        node("crash2", TestNode.freshDatabase("crash2"), topics, fed, 2, new TestBatches()).start();
+    // Member 1 combined and stored the certificate, then crashed before Kafka acknowledged it.
+    TestNode crashed =
+        node("crash1", TestNode.freshDatabase("crash1"), topics, fed, 1, new TestBatches());
+    byte[] record = certificate(fed, batch);
+    crashed.store.insertCertificate(
+        new BatchKey(MessageType.DEPOSIT_BATCH, batch.batchId(), 0),
+        batch.message().digest(fed.domain),
+        record,
+        true,
+        null,
+        Instant.now());
+    assertThat(crashed.store.unpublished()).hasSize(1);
+    await().atMost(WAIT).until(other::consumedAll);
+    assertThat(other.certificate(MessageType.DEPOSIT_BATCH, batch.batchId())).isEmpty();
+    crashed.start();
+    await()
+        .atMost(WAIT)
+        .until(() -> other.certificate(MessageType.DEPOSIT_BATCH, batch.batchId()).isPresent());
+    assertThat(other.certificate(MessageType.DEPOSIT_BATCH, batch.batchId()).orElseThrow().record())
+        .isEqualTo(record);
+    await().atMost(WAIT).until(() -> crashed.store.unpublished().isEmpty());
+  }
+
+  @Test
   void hostileCertificateRecordsAreCountedAndSkippedWithoutBlockingTheValidOneBehindThem() {
     TestFederation fed = new TestFederation(0, 4, "op-", RND);
     TestFederation stranger = new TestFederation(0, 4, "op-", RND);
