@@ -118,18 +118,25 @@ final class ConsensusEngine {
       return;
     }
     CertificateContent c = ok.value();
+    BatchEntry held = pool.get(c.key());
+    if ((held != null && held.certified())
+        || pool.recentlyCertified(c.key())
+        || store.certified(c.key())) {
+      return; // already certified here: a duplicate costs no pairing
+    }
     Optional<EpochView> view = federations.epoch(c.key().epoch());
     if (view.isEmpty()) {
       metrics.skipped(topic, "wrong_epoch");
       return;
     }
     // SECURITY: nothing from the topic is stored or acted on before its group signature verifies.
+    metrics.certificateVerified();
     Result<Bytes32> digest = CertificateWire.verify(c, view.get());
     if (!(digest instanceof Result.Ok<Bytes32> d)) {
       metrics.skipped(topic, "bad_signature");
       return;
     }
-    BatchEntry entry = pool.get(c.key());
+    BatchEntry entry = held;
     Instant now = clock.instant();
     Instant first = entry == null ? null : entry.firstPartialAt();
     if (store.insertCertificate(c.key(), d.value(), value, false, first, now)) {

@@ -95,6 +95,11 @@ final class ConsensusMetrics {
     }
   }
 
+  /** fedbridge_validator_certificate_verifications_total: certificates from the topic checked. */
+  void certificateVerified() {
+    registry.counter("fedbridge.validator.certificate.verifications").increment();
+  }
+
   /** fedbridge_validator_certificate_signers: how many partials each combined certificate used. */
   void signers(int n) {
     DistributionSummary.builder("fedbridge.validator.certificate.signers")

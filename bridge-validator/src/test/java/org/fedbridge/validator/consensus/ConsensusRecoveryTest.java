@@ -195,6 +195,14 @@ class ConsensusRecoveryTest {
         .isEqualTo(6);
     assertThat(n.certificate(MessageType.DEPOSIT_BATCH, batch.batchId()).orElseThrow().record())
         .isEqualTo(valid);
+    // Copies of a certificate already held cost no pairing.
+    double verified = n.count("fedbridge.validator.certificate.verifications");
+    for (int i = 0; i < 20; i++) {
+      hostile.send(new ProducerRecord<>(topics.certificates(), key, valid));
+    }
+    hostile.flush();
+    await().atMost(WAIT).until(n::consumedAll);
+    assertThat(n.count("fedbridge.validator.certificate.verifications")).isEqualTo(verified);
   }
 
   @Test
