@@ -9,6 +9,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import java.net.URI;
 import java.time.Duration;
 import org.fedbridge.service.KafkaSettings;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -75,9 +76,9 @@ public record ValidatorProperties(
    */
   public record Consensus(
       @Positive @DefaultValue("1000") int maxPendingPerMember,
-      @NotNull @DefaultValue("10s") Duration missingSignerGrace,
-      @NotNull @DefaultValue("60s") Duration republishInterval,
-      @NotNull @DefaultValue("100ms") Duration pollTimeout) {}
+      @NotNull @DurationMin(millis = 0) @DefaultValue("10s") Duration missingSignerGrace,
+      @NotNull @DurationMin(seconds = 1) @DefaultValue("60s") Duration republishInterval,
+      @NotNull @DurationMin(millis = 1) @DefaultValue("100ms") Duration pollTimeout) {}
 
   /**
    * @param enabled whether this validator submits deposit certificates to the sidechain
@@ -89,15 +90,16 @@ public record ValidatorProperties(
    */
   public record Submit(
       @DefaultValue("true") boolean enabled,
-      @NotNull @DefaultValue("2s") Duration othersDelay,
-      @NotNull @DefaultValue("200ms") Duration minBackoff,
-      @NotNull @DefaultValue("10s") Duration maxBackoff,
-      @NotNull @DefaultValue("5s") Duration timeout) {}
+      @NotNull @DurationMin(millis = 0) @DefaultValue("2s") Duration othersDelay,
+      @NotNull @DurationMin(millis = 1) @DefaultValue("200ms") Duration minBackoff,
+      @NotNull @DurationMin(millis = 1) @DefaultValue("10s") Duration maxBackoff,
+      @NotNull @DurationMin(millis = 1) @DefaultValue("5s") Duration timeout) {}
 
   /**
    * @param enabled whether heartbeats are published
    * @param interval time between two heartbeats
    */
   public record Heartbeat(
-      @DefaultValue("true") boolean enabled, @NotNull @DefaultValue("5s") Duration interval) {}
+      @DefaultValue("true") boolean enabled,
+      @NotNull @DurationMin(millis = 100) @DefaultValue("5s") Duration interval) {}
 }
