@@ -21,6 +21,7 @@ import org.fedbridge.validator.federation.EpochView;
 import org.fedbridge.validator.federation.Federations;
 import org.fedbridge.validator.keys.IdentitySigner;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -60,7 +61,7 @@ class ConsensusConfiguration {
 
   @Bean
   KafkaPartialPublisher partialPublisher(
-      Producer<byte[], byte[]> consensusProducer,
+      @Qualifier("consensusProducer") Producer<byte[], byte[]> consensusProducer,
       ValidatorProperties properties,
       ObjectProvider<IdentitySigner> identity,
       ConsensusStore store,
@@ -75,7 +76,7 @@ class ConsensusConfiguration {
 
   @Bean
   KafkaCertificateOutbox certificateOutbox(
-      Producer<byte[], byte[]> consensusProducer,
+      @Qualifier("consensusProducer") Producer<byte[], byte[]> consensusProducer,
       ValidatorProperties properties,
       ConsensusStore store) {
     return new KafkaCertificateOutbox(consensusProducer, properties.topics().certificates(), store);
