@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.fedbridge.core.message.Deposit;
+import org.fedbridge.core.message.EpochChange;
 import org.fedbridge.core.message.MessageType;
 import org.fedbridge.core.message.Withdrawal;
 import org.fedbridge.core.message.WithdrawalBatch;
@@ -124,7 +125,22 @@ class ValidatorApi {
     m.put("combinedBy", content.combinedBy());
     m.put("combinedHere", c.combinedHere());
     m.put("certifiedAt", c.certifiedAt().toString());
-    if (content.message() instanceof WithdrawalBatch w) {
+    if (content.message() instanceof EpochChange ec) {
+      m.put("newEpoch", ec.newEpoch().value().toString());
+      m.put("groupPublicKey", Hex.encode(ec.newGroupKey().toCompressed()));
+      m.put("threshold", ec.members().threshold());
+      m.put("membersHash", ec.members().membersHash().toHex());
+      m.put(
+          "members",
+          ec.members().members().stream()
+              .map(
+                  x ->
+                      Map.of(
+                          "index", x.index(),
+                          "operatorId", x.operatorId(),
+                          "sharePublicKey", Hex.encode(x.sharePk().toCompressed())))
+              .toList());
+    } else if (content.message() instanceof WithdrawalBatch w) {
       m.put("withdrawalRoot", w.withdrawalRoot().toHex());
       m.put("withdrawalCount", w.withdrawalCount().value().toString());
       m.put("withdrawals", content.withdrawals().stream().map(ValidatorApi::withdrawal).toList());

@@ -30,9 +30,15 @@ import org.fedbridge.core.bls.Bls;
 import org.fedbridge.core.bls.Signature;
 import org.fedbridge.core.message.Deposit;
 import org.fedbridge.core.message.DepositBatch;
+import org.fedbridge.core.message.EpochChange;
+import org.fedbridge.core.threshold.PartialSignature;
+import org.fedbridge.core.threshold.ThresholdSigner;
+import org.fedbridge.core.threshold.ThresholdVerifier;
 import org.fedbridge.core.types.Address;
 import org.fedbridge.core.types.Hex;
 import org.fedbridge.core.types.UInt256;
+import org.fedbridge.core.wire.CertificateBody;
+import org.fedbridge.core.wire.CertificateRecord;
 import org.fedbridge.core.wire.HeartbeatRecord;
 import org.fedbridge.testsupport.RealInfrastructure;
 import org.fedbridge.testsupport.TestKafka;
@@ -221,6 +227,39 @@ class ConsensusApplicationTest {
         .contains("fedbridge_validator_certificate_latency_seconds_bucket")
         .contains("fedbridge_validator_certificates_combined_total{type=\"deposit_batch\"");
     assertThat(get("/actuator/health/readiness").body()).contains("\"consensus\"");
+  }
+
+  @Test
+  void anEpochChangeCertificateFromTheTopicIsVerifiedAndServed() throws Exception {
+    TestFederation next = new TestFederation(1, 4, "next-op-", new SecureRandom());
+    EpochChange change =
+        new EpochChange(UInt256.ONE, next.verifier.groupKey(), next.verifier.members());
+    var digest = change.digest(FED.domain);
+    List<PartialSignature> ps = new ArrayList<>();
+    for (int i = 0; i < FED.t; i++) {
+      ps.add(ThresholdSigner.partialSign(FED.shares.get(i), digest));
+    }
+    Signature sig = ThresholdVerifier.interpolate(ps).orThrow();
+    CertificateRecord record =
+        new CertificateRecord(
+            0, new CertificateBody.EpochChangeBody(change), sig, List.of(1, 2, 3), 2);
+    try (KafkaProducer<byte[], byte[]> p =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", TestKafka.shared().bootstrapServers()),
+            new ByteArraySerializer(),
+            new ByteArraySerializer())) {
+      p.send(new ProducerRecord<>(CERTIFICATES, record.kafkaKey(), record.encode()));
+    }
+    String path = "/api/v1/certificates/epoch-change/1";
+    await().atMost(Duration.ofSeconds(60)).until(() -> get(path).statusCode() == 200);
+    JsonNode cert = JsonMapper.builder().build().readTree(get(path).body());
+    assertThat(cert.get("type").asString()).isEqualTo("epoch-change");
+    assertThat(cert.get("newEpoch").asString()).isEqualTo("1");
+    assertThat(cert.get("threshold").asInt()).isEqualTo(next.t);
+    assertThat(cert.get("members")).hasSize(4);
+    assertThat(cert.get("groupPublicKey").asString())
+        .isEqualTo(Hex.encode(next.verifier.groupKey().toCompressed()));
+    assertThat(cert.get("combinedHere").asBoolean()).isFalse();
   }
 
   @Test
