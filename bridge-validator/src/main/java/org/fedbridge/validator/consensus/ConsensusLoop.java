@@ -53,6 +53,8 @@ final class ConsensusLoop implements SmartLifecycle {
   private volatile Consumer<byte[], byte[]> consumer;
   private volatile boolean caughtUp;
   private volatile Instant lastPoll;
+  private final java.util.concurrent.atomic.AtomicLong databaseFailures =
+      new java.util.concurrent.atomic.AtomicLong();
 
   /** Sends the certificates combined here that Kafka never acknowledged. */
   interface CertificateResender {
@@ -130,6 +132,11 @@ final class ConsensusLoop implements SmartLifecycle {
     return caughtUp;
   }
 
+  /** How often the loop started over because the database failed. */
+  long databaseFailures() {
+    return databaseFailures.get();
+  }
+
   /** When the loop last came back from a poll (a stalled loop shows in health). */
   Instant lastPoll() {
     return lastPoll;
@@ -167,6 +174,7 @@ final class ConsensusLoop implements SmartLifecycle {
       } catch (WakeupException e) {
         return;
       } catch (DataAccessException | TransactionException e) {
+        databaseFailures.incrementAndGet();
         log.warn(
             "consensus: database unavailable, reading again from stored positions: {}",
             e.toString());

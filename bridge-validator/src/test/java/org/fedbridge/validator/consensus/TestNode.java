@@ -89,6 +89,7 @@ final class TestNode implements AutoCloseable {
     dataSource.setUsername(TestPostgres.shared().username());
     dataSource.setPassword(TestPostgres.shared().password());
     dataSource.setMaximumPoolSize(3);
+    dataSource.setConnectionTimeout(250);
     Flyway.configure()
         .dataSource(dataSource)
         .locations("classpath:db/migrations/bridge-validator")
@@ -140,6 +141,34 @@ final class TestNode implements AutoCloseable {
             Duration.ofMillis(50),
             Duration.ofMinutes(10));
     book = new StoredCertificateBook(store, engine);
+  }
+
+  /**
+   * Takes this node's database away: PostgreSQL refuses new connections to it and ends the open
+   * ones, so every statement fails until {@link #resumeDatabase}. (The database is named after the
+   * node, as {@link #freshDatabase} makes it.)
+   */
+  void suspendDatabase() {
+    admin(
+        "ALTER DATABASE " + name + " ALLOW_CONNECTIONS false",
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+  }
+
+  void resumeDatabase() {
+    admin("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
+  }
+
+  private static void admin(String... statements) {
+    TestPostgres pg = TestPostgres.shared();
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection(pg.jdbcUrl(), pg.username(), pg.password());
+        java.sql.Statement st = c.createStatement()) {
+      for (String sql : statements) {
+        st.execute(sql);
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   TestNode start() {
