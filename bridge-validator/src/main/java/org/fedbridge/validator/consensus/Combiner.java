@@ -1,19 +1,22 @@
 package org.fedbridge.validator.consensus;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.fedbridge.core.bls.Signature;
 import org.fedbridge.core.threshold.PartialSignature;
+import org.fedbridge.core.threshold.PartialVerdicts;
 import org.fedbridge.core.threshold.ThresholdVerifier;
 import org.fedbridge.core.types.Bytes32;
 import org.fedbridge.core.types.Result;
 
 /**
- * Turns the candidates of one batch into its certificate, spending as few pairings as it can and
- * never more than one per candidate: combine {@code t} candidates optimistically and verify the
- * result once; if that fails (once per batch), check unverified candidates one by one, drop the bad
- * ones and combine the good. A candidate's verdict is kept, so no partial is ever paired twice and
- * a member can make this validator pair at most once per batch (one candidate per member).
+ * Turns the candidates of one batch into its certificate, spending as few pairings as it can:
+ * combine {@code t} candidates optimistically and verify the result once; if that fails (once per
+ * batch), check the unverified candidates together with bridge-core's batch check, drop the bad
+ * ones and combine the good. A candidate's verdict is kept, so no partial is ever checked twice,
+ * and with one candidate per member a member can cost this validator at most one check per batch.
  *
  * <p>Pure: no I/O, no clock; it mutates only the candidates' verdicts and points and the entry's
  * optimistic flag.
@@ -79,20 +82,22 @@ final class Combiner {
       }
       entry.optimisticFailed(true);
     }
-    // Slow path: each unverified candidate is paired once, until t are known good, and only
-    // while the candidates left could still reach t.
-    for (int i = 0; i < unverified.size(); i++) {
-      Candidate c = unverified.get(i);
-      if (good.size() >= t || good.size() + (unverified.size() - i) < t) {
-        break;
-      }
-      pairings++;
-      if (verifier.verifyPartial(digest, c.point())) {
-        c.verdict(Candidate.Verdict.GOOD);
-        good.add(c);
-      } else {
-        c.verdict(Candidate.Verdict.BAD);
-        blamed.add(new Blame(c.index(), PartialRejection.BAD_PARTIAL));
+    // Slow path: the unverified candidates are checked together (bridge-core's batch check: one
+    // pairing product when all are valid, two or three for one bad, bisection for several); each
+    // candidate gets a verdict once and is never checked again.
+    if (good.size() < t) {
+      PartialVerdicts verdicts = verifier.verifyPartials(digest, points(unverified));
+      pairings += verdicts.pairingChecks();
+      Set<Integer> valid = new HashSet<>();
+      verdicts.valid().forEach(p -> valid.add(p.index()));
+      for (Candidate c : unverified) {
+        if (valid.contains(c.index())) {
+          c.verdict(Candidate.Verdict.GOOD);
+          good.add(c);
+        } else {
+          c.verdict(Candidate.Verdict.BAD);
+          blamed.add(new Blame(c.index(), PartialRejection.BAD_PARTIAL));
+        }
       }
     }
     if (good.size() < t) {
