@@ -52,6 +52,7 @@ final class ConsensusEngine {
   private final Set<BatchKey> touched = new HashSet<>();
   private final String partialsTopic;
   private boolean newCertificates;
+  private boolean live;
 
   ConsensusEngine(
       Federations federations,
@@ -98,6 +99,11 @@ final class ConsensusEngine {
     }
   }
 
+  /** The loop has read what was written before it started: from now on records are live. */
+  void live() {
+    live = true;
+  }
+
   /** One record of the poll; its writes join the poll's transaction. */
   void onPartial(byte[] value) {
     intake.admit(value).ifPresent(touched::add);
@@ -141,6 +147,11 @@ final class ConsensusEngine {
     Instant first = entry == null ? null : entry.firstPartialAt();
     if (store.insertCertificate(c.key(), d.value(), value, false, first, now)) {
       newCertificates = true;
+      if (entry == null && live) {
+        // Read live, before any of its partials: keep the batch for the missing-signer grace so
+        // that the partials still arriving are counted (history read at start-up is not).
+        entry = pool.getOrCreate(c.key());
+      }
       if (entry != null && !entry.certified()) {
         settle(entry, now, d.value());
       }

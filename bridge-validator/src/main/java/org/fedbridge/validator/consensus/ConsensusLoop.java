@@ -164,6 +164,7 @@ final class ConsensusLoop implements SmartLifecycle {
               && startEnds.entrySet().stream()
                   .allMatch(e -> c.position(e.getKey()) >= e.getValue())) {
             caughtUp = true;
+            engine.live();
             caughtUpOnce.countDown();
           }
           if (caughtUp && !clock.instant().isBefore(nextRepublish)) {

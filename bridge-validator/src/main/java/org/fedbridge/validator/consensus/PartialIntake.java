@@ -82,11 +82,11 @@ final class PartialIntake {
       blameImpostor(p, view, PartialRejection.BAD_IDENTITY_SIGNATURE);
       return Optional.empty();
     }
+    String member = operator(view, p.index());
+    metrics.received(member);
     if (entry == null && store.certified(p.key())) {
       return Optional.empty(); // settled long ago
     }
-    String member = operator(view, p.index());
-    metrics.received(member);
     if (held != null) {
       // SECURITY: one candidate per member and batch: a second one is never paired.
       metrics.rejected(PartialRejection.EQUIVOCATION, member);

@@ -129,22 +129,17 @@ class ConsensusRecoveryTest {
     TestNode.Topics topics = TestNode.Topics.fresh();
     TestNode n1 =
         node("outage1", TestNode.freshDatabase("outage1"), topics, fed, 1, batches).start();
-    TestNode n2 =
-        node("outage2", TestNode.freshDatabase("outage2"), topics, fed, 2, batches).start();
     n1.suspendDatabase();
     KafkaProducer<byte[], byte[]> members = rawProducer();
     for (int i = 1; i <= 3; i++) {
-      // Members publish while validator 1's database is away.
+      // t members publish while validator 1's database is away; nobody else combines.
       var p = fed.partial(i, batch);
       members.send(
           new ProducerRecord<>(
               topics.partials(), p.digest().bytes(), PartialWire.encode(p, fed.signer(i))));
     }
     members.flush();
-    await()
-        .atMost(WAIT)
-        .until(() -> n2.certificate(MessageType.DEPOSIT_BATCH, batch.batchId()).isPresent());
-    // The outage was real: validator 1's loop failed on its database (and read again afterwards).
+    // The outage is real: the loop failed on its database and will read the records again.
     await().atMost(WAIT).until(() -> n1.loop.databaseFailures() > 0);
     n1.resumeDatabase();
     await()
@@ -153,6 +148,7 @@ class ConsensusRecoveryTest {
     await().atMost(WAIT).until(n1::consumedAll);
     Certificate c = n1.certificate(MessageType.DEPOSIT_BATCH, batch.batchId()).orElseThrow();
     assertThat(c.digest()).isEqualTo(batch.message().digest(fed.domain));
+    assertThat(c.combinedHere()).isTrue();
     assertThat(n1.book.after(0, 10)).hasSize(1);
     // Every partial read during the outage was read again and stored once.
     assertThat(n1.store.candidates()).hasSize(3);
