@@ -52,6 +52,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -104,16 +105,19 @@ class ConsensusApplicationTest {
   @TestConfiguration
   static class OtherFeatures {
     @Bean
+    @Primary
     Federations federations() {
       return TestFederation.federations(FED, 1);
     }
 
     @Bean
+    @Primary
     Batches batches() {
       return new TestBatches().observe(BATCH);
     }
 
     @Bean
+    @Primary
     IdentitySigner identitySigner() {
       return FED.signer(1);
     }
