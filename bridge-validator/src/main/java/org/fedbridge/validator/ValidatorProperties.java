@@ -128,7 +128,13 @@ public record ValidatorProperties(
       @Positive @DefaultValue("1000") int maxPendingPerMember,
       @NotNull @DurationMin(millis = 0) @DefaultValue("10s") Duration missingSignerGrace,
       @NotNull @DurationMin(seconds = 1) @DefaultValue("60s") Duration republishInterval,
-      @NotNull @DurationMin(millis = 1) @DefaultValue("100ms") Duration pollTimeout) {}
+      @NotNull @DurationMin(millis = 1) @DefaultValue("100ms") Duration pollTimeout) {
+    /** The defaults, for code that builds settings by hand (tests, benches). */
+    public static Consensus defaults() {
+      return new Consensus(
+          1000, Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofMillis(100));
+    }
+  }
 
   /**
    * @param enabled whether this validator submits deposit certificates to the sidechain
@@ -143,7 +149,17 @@ public record ValidatorProperties(
       @NotNull @DurationMin(millis = 0) @DefaultValue("2s") Duration othersDelay,
       @NotNull @DurationMin(millis = 1) @DefaultValue("200ms") Duration minBackoff,
       @NotNull @DurationMin(millis = 1) @DefaultValue("10s") Duration maxBackoff,
-      @NotNull @DurationMin(millis = 1) @DefaultValue("5s") Duration timeout) {}
+      @NotNull @DurationMin(millis = 1) @DefaultValue("5s") Duration timeout) {
+    /** The defaults, for code that builds settings by hand (tests, benches). */
+    public static Submit defaults() {
+      return new Submit(
+          true,
+          Duration.ofSeconds(2),
+          Duration.ofMillis(200),
+          Duration.ofSeconds(10),
+          Duration.ofSeconds(5));
+    }
+  }
 
   /**
    * @param enabled whether heartbeats are published
@@ -151,5 +167,10 @@ public record ValidatorProperties(
    */
   public record Heartbeat(
       @DefaultValue("true") boolean enabled,
-      @NotNull @DurationMin(millis = 100) @DefaultValue("5s") Duration interval) {}
+      @NotNull @DurationMin(millis = 100) @DefaultValue("5s") Duration interval) {
+    /** The defaults, for code that builds settings by hand (tests, benches). */
+    public static Heartbeat defaults() {
+      return new Heartbeat(true, Duration.ofSeconds(5));
+    }
+  }
 }

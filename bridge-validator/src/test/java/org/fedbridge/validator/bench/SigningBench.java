@@ -150,6 +150,9 @@ public final class SigningBench {
         null,
         new ValidatorProperties.Topics("p", "c", "d", "h"),
         new ValidatorProperties.Signing(Duration.ofSeconds(1), maxBatches, 1000),
-        new ValidatorProperties.Limits(Duration.ZERO));
+        new ValidatorProperties.Limits(Duration.ZERO),
+        ValidatorProperties.Consensus.defaults(),
+        ValidatorProperties.Submit.defaults(),
+        ValidatorProperties.Heartbeat.defaults());
   }
 }

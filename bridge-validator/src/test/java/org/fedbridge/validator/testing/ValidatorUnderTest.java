@@ -115,7 +115,10 @@ public final class ValidatorUnderTest implements AutoCloseable {
         null,
         new ValidatorProperties.Topics("p", "c", "d", "h"),
         new ValidatorProperties.Signing(Duration.ofMillis(100), 1000, 1000),
-        new ValidatorProperties.Limits(Duration.ZERO));
+        new ValidatorProperties.Limits(Duration.ZERO),
+        ValidatorProperties.Consensus.defaults(),
+        ValidatorProperties.Submit.defaults(),
+        ValidatorProperties.Heartbeat.defaults());
   }
 
   /** The same validator after a restart: new objects, same database. */
