@@ -243,18 +243,23 @@ final class ConsensusEngine {
     Bytes32 digest = batch.get().message().digest(view.domain());
     entry.observedDigest(digest);
     observed.put(key, batch.get());
-    tx.executeWithoutResult(
-        s -> {
-          for (Candidate c : entry.candidates()) {
-            if (c.verdict() != Candidate.Verdict.BAD && !c.envelope().digest().equals(digest)) {
-              c.verdict(Candidate.Verdict.BAD);
-              store.verdict(key, c.index(), Candidate.Verdict.BAD);
-              metrics.rejected(
-                  PartialRejection.WRONG_DIGEST, PartialIntake.operator(view, c.index()));
-            }
-          }
-        });
+    tx.executeWithoutResult(s -> condemnOtherDigests(entry, digest));
     return true;
+  }
+
+  /** Once the batch's digest is known, candidates for any other digest are bad (and blamed). */
+  private void condemnOtherDigests(BatchEntry entry, Bytes32 digest) {
+    Optional<EpochView> view = federations.epoch(entry.key().epoch());
+    for (Candidate c : entry.candidates()) {
+      if (c.verdict() != Candidate.Verdict.BAD && !c.envelope().digest().equals(digest)) {
+        c.verdict(Candidate.Verdict.BAD);
+        store.verdict(entry.key(), c.index(), Candidate.Verdict.BAD);
+        metrics.rejected(
+            PartialRejection.WRONG_DIGEST,
+            view.map(v -> PartialIntake.operator(v, c.index()))
+                .orElse(ConsensusMetrics.UNAUTHENTICATED));
+      }
+    }
   }
 
   private void certify(BatchEntry entry, EpochView view, Combiner.Outcome.Certified c) {
@@ -281,7 +286,9 @@ final class ConsensusEngine {
 
   private void settle(BatchEntry entry, Instant at, Bytes32 digest) {
     if (entry.observedDigest() == null && digest != null) {
+      // Certified before this validator observed the batch: the certificate names the digest.
       entry.observedDigest(digest);
+      condemnOtherDigests(entry, digest);
     }
     entry.certifiedAt(at);
     pool.certified(entry);

@@ -106,24 +106,27 @@ class ConsensusApplicationTest {
   static class OtherFeatures {
     @Bean
     @Primary
-    Federations federations() {
+    Federations testFederations() {
       return TestFederation.federations(FED, 1);
     }
 
     @Bean
     @Primary
-    Batches batches() {
+    Batches testBatches() {
       return new TestBatches().observe(BATCH);
     }
 
     @Bean
     @Primary
-    IdentitySigner identitySigner() {
+    IdentitySigner testIdentitySigner() {
       return FED.signer(1);
     }
   }
 
-  /** A JSON-RPC endpoint that records submissions; unavailable for the first two requests. */
+  /**
+   * A JSON-RPC endpoint that records deposit-certificate submissions, unavailable for the first
+   * two; anything else (the sidechain watcher's polling) gets an error.
+   */
   private static HttpServer sidechain() {
     try {
       HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -132,6 +135,17 @@ class ConsensusApplicationTest {
           exchange -> {
             String body =
                 new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (!body.contains("bridge_submitDepositCertificate")) {
+              // The sidechain watcher polls the same node: it has nothing to offer it here.
+              byte[] none =
+                  ("{\"jsonrpc\":\"2.0\",\"id\":1,"
+                          + "\"error\":{\"code\":-32601,\"message\":\"not here\"}}")
+                      .getBytes(StandardCharsets.UTF_8);
+              exchange.sendResponseHeaders(200, none.length);
+              exchange.getResponseBody().write(none);
+              exchange.close();
+              return;
+            }
             int n = REQUESTS.incrementAndGet();
             byte[] answer =
                 "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"hash\":\"0x01\",\"duplicate\":false}}"
