@@ -70,7 +70,7 @@ import tools.jackson.databind.json.JsonMapper;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     args = {
       "--bridge.validator.operator-id=op-1",
-      "--bridge.validator.l1.rpc-url=http://127.0.0.1:8545",
+      "--bridge.validator.l1.rpc-url=http://127.0.0.1:1",
       "--bridge.validator.l1.chain-id=31337",
       "--bridge.validator.l1.vault=0x5FbDB2315678afecb367f032d93F642f64180aa3",
       "--bridge.validator.sidechain.chain-id=1337",
@@ -94,6 +94,14 @@ class ConsensusApplicationTest {
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
     RealInfrastructure.register(registry, "bridge.validator.kafka.bootstrap-servers");
+    // The service needs its identity keystore to start; consensus uses the test's stand-ins.
+    java.nio.file.Path keys =
+        java.nio.file.Path.of("target", "consensus-application-test-keys").toAbsolutePath();
+    if (!keys.resolve("identity.json").toFile().exists()) {
+      org.fedbridge.validator.keys.TestKeys.identity(keys, "op-1");
+    }
+    org.fedbridge.validator.keys.TestKeys.settings(keys)
+        .forEach((k, v) -> registry.add(k, () -> v));
     registry.add("bridge.validator.topics.partials", () -> PARTIALS);
     registry.add("bridge.validator.topics.certificates", () -> CERTIFICATES);
     registry.add("bridge.validator.topics.heartbeats", () -> HEARTBEATS);

@@ -25,10 +25,10 @@ class ConsensusSettingsTest {
             "--spring.datasource.password=" + pg.password(),
             "--bridge.validator.kafka.bootstrap-servers=" + TestKafka.shared().bootstrapServers(),
             "--bridge.validator.operator-id=op-1",
-            "--bridge.validator.l1.rpc-url=http://127.0.0.1:8545",
+            "--bridge.validator.l1.rpc-url=http://127.0.0.1:1",
             "--bridge.validator.l1.chain-id=31337",
             "--bridge.validator.l1.vault=0x5FbDB2315678afecb367f032d93F642f64180aa3",
-            "--bridge.validator.sidechain.rpc-url=http://127.0.0.1:8645",
+            "--bridge.validator.sidechain.rpc-url=http://127.0.0.1:1",
             "--bridge.validator.sidechain.chain-id=1337",
             "--bridge.validator.consensus.poll-timeout=0s");
     assertThat(r.exitCode()).as(r.stderr()).isEqualTo(1);
