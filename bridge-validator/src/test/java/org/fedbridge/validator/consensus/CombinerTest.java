@@ -109,7 +109,7 @@ class CombinerTest {
   }
 
   @Test
-  void exploitBadPartialIsBlamedAndNeverCheckedTwice() {
+  void badPartialIsBlamedAndNeverCheckedTwiceExploit() {
     Candidate bad = candidate(1, wrong(1));
     BatchEntry e = entry(honestFrom(2, 13));
     e.add(bad);
@@ -150,7 +150,7 @@ class CombinerTest {
   }
 
   @Test
-  void exploitUndecodablePointIsBlamedWithoutAPairing() {
+  void undecodablePointIsBlamedWithoutAPairingExploit() {
     BatchEntry e = entry(honestFrom(2, 13));
     e.add(candidate(1, Result.err(Rejection.NOT_IN_SUBGROUP, "junk")));
     Combiner.Attempt a = Combiner.attempt(FED.verifier, DIGEST, e);

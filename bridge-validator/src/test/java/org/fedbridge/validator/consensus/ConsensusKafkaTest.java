@@ -135,7 +135,7 @@ class ConsensusKafkaTest {
   }
 
   @Test
-  void exploitByzantineMemberCannotStopOrCorruptProgressAndIsNamedInMetrics() {
+  void byzantineMemberCannotStopOrCorruptProgressAndIsNamedInMetricsExploit() {
     TestFederation old = new TestFederation(0, 4, "op-", RND);
     TestFederation fed = new TestFederation(1, 4, "op-", RND);
     ObservedBatch.Deposits batch = TestBatches.deposits(200, 2);
@@ -238,7 +238,7 @@ class ConsensusKafkaTest {
   }
 
   @Test
-  void exploitRow10_badPartialIsAttributedAndFewerThanTSignersNeverMakeACertificate() {
+  void row10BadPartialIsAttributedAndFewerThanTSignersNeverMakeACertificateExploit() {
     TestFederation fed = new TestFederation(0, 4, "op-", RND);
     ObservedBatch.Deposits batch = TestBatches.deposits(300, 1);
     TestBatches batches = new TestBatches().observe(batch);

@@ -239,7 +239,7 @@ class ConsensusRecoveryTest {
   }
 
   @Test
-  void exploitRow1_removedMembersAndOldEpochPartialsNeverCount() {
+  void row1RemovedMembersAndOldEpochPartialsNeverCountExploit() {
     TestFederation old = new TestFederation(0, 4, "op-", RND);
     TestFederation current = new TestFederation(1, 4, "new-op-", RND);
     ObservedBatch.Deposits batch = TestBatches.deposits(600, 1);
