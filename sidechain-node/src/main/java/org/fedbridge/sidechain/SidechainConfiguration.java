@@ -55,8 +55,8 @@ class SidechainConfiguration {
   }
 
   @Bean
-  JsonRpcDispatcher jsonRpcDispatcher(Chain chain) {
-    return new JsonRpcDispatcher(RpcMethods.all(chain));
+  JsonRpcDispatcher jsonRpcDispatcher(Chain chain, SidechainProperties properties) {
+    return new JsonRpcDispatcher(RpcMethods.all(chain), properties.rpc().appendTimeout());
   }
 
   /** Ready once the replica has loaded its ledger and is reading the log. */

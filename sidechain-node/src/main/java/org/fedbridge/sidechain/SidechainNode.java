@@ -11,17 +11,21 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.fedbridge.sidechain.admission.Admission;
 import org.fedbridge.sidechain.genesis.Genesis;
+import org.fedbridge.sidechain.ledger.LiveLedger;
 import org.fedbridge.sidechain.replication.Replica;
 import org.fedbridge.sidechain.replication.TransactionLog;
 import org.fedbridge.sidechain.rpc.Chain;
-import org.fedbridge.sidechain.store.BlockStore;
+import org.fedbridge.sidechain.store.BlockWriter;
+import org.fedbridge.sidechain.store.ChainQueries;
+import org.fedbridge.sidechain.store.StoredState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
  * The running node: store, log producer, admission and replica, started once the context (and
- * Flyway) is ready and stopped before the datasource closes.
+ * Flyway) is ready and stopped before the datasource closes. The replica installs its ledger in a
+ * {@link LiveLedger} that admission and JSON-RPC read, so none of them holds another.
  */
 final class SidechainNode implements SmartLifecycle {
   private static final Logger LOG = LoggerFactory.getLogger(SidechainNode.class);
@@ -29,7 +33,6 @@ final class SidechainNode implements SmartLifecycle {
   private final SidechainProperties properties;
   private final Admin admin;
   private final TransactionLog log;
-  private final Admission admission;
   private final Replica replica;
   private final Chain chain;
   private volatile boolean running;
@@ -40,28 +43,27 @@ final class SidechainNode implements SmartLifecycle {
     this.admin = admin;
     Map<String, Object> kafka = properties.kafka().clientProperties();
     String topic = properties.topics().txs();
-    BlockStore store = new BlockStore(dataSource, topic, genesis.chainId());
+    ChainQueries queries = new ChainQueries(dataSource, topic, genesis.chainId());
+    Replica.Store store =
+        new Replica.Store(new BlockWriter(dataSource, topic), queries, new StoredState(dataSource));
+    LiveLedger ledger = new LiveLedger();
     this.log = new TransactionLog(kafka, topic);
-    Replica[] holder = new Replica[1];
-    this.admission =
+    Admission admission =
         new Admission(
-            () -> holder[0].ledger(),
-            log,
-            properties.admission().nonceWindow(),
-            properties.admission().maxQueued());
+            ledger, log, properties.admission().nonceWindow(), properties.admission().maxQueued());
     this.replica =
         new Replica(
             genesis,
             store,
+            ledger,
             kafka,
             topic,
             properties.blocks().maxTransactions(),
             properties.blocks().tickInterval(),
             log,
             admission);
-    holder[0] = replica;
     replica.addListener(admission::stored);
-    this.chain = new Chain(replica::ledger, replica, store, admission);
+    this.chain = new Chain(ledger, replica, queries, admission);
   }
 
   Chain chain() {

@@ -22,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * @param topics topic names
  * @param blocks block cutting
  * @param admission the gate in front of the log
+ * @param rpc the JSON-RPC endpoint
  */
 @Validated
 @ConfigurationProperties("bridge.sidechain")
@@ -31,7 +32,8 @@ public record SidechainProperties(
     @NotNull @Valid KafkaSettings kafka,
     @NotNull @Valid @DefaultValue Topics topics,
     @NotNull @Valid @DefaultValue Blocks blocks,
-    @NotNull @Valid @DefaultValue Admission admission) {
+    @NotNull @Valid @DefaultValue Admission admission,
+    @NotNull @Valid @DefaultValue Rpc rpc) {
 
   /**
    * @param txs the ordered transaction log (one partition)
@@ -53,4 +55,10 @@ public record SidechainProperties(
   public record Admission(
       @Min(0) @Max(1024) @DefaultValue("64") int nonceWindow,
       @Min(0) @DefaultValue("10000") int maxQueued) {}
+
+  /**
+   * @param appendTimeout how long a request that appends to the log (a transaction, a certificate)
+   *     waits for Kafka's acknowledgement before it answers "transaction log unavailable"
+   */
+  public record Rpc(@NotNull @DefaultValue("15s") Duration appendTimeout) {}
 }

@@ -1,11 +1,10 @@
 package org.fedbridge.sidechain.genesis;
 
-import java.math.BigInteger;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.fedbridge.core.types.Address;
-import org.fedbridge.sidechain.ledger.Epoch;
+import org.fedbridge.core.types.UInt256;
 
 /**
  * The sidechain's first state, read from the genesis file (see {@link GenesisFile}).
@@ -26,8 +25,8 @@ public record Genesis(
     Address vault,
     Epoch epoch,
     List<Token> tokens,
-    SortedMap<String, BigInteger> alloc,
-    BigInteger gasPrice) {
+    SortedMap<String, UInt256> alloc,
+    UInt256 gasPrice) {
   public Genesis {
     tokens = List.copyOf(tokens);
     alloc = new TreeMap<>(alloc);

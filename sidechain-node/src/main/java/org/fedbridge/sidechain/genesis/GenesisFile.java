@@ -19,7 +19,7 @@ import org.fedbridge.core.threshold.MemberSet;
 import org.fedbridge.core.types.Address;
 import org.fedbridge.core.types.Hex;
 import org.fedbridge.core.types.Result;
-import org.fedbridge.sidechain.ledger.Epoch;
+import org.fedbridge.core.types.UInt256;
 
 /**
  * Reads the genesis JSON the devnet writes:
@@ -104,7 +104,7 @@ public final class GenesisFile {
               t.path("name").asText(text(required(t, "symbol"), "tokens[].symbol")),
               decimals));
     }
-    TreeMap<String, BigInteger> alloc = new TreeMap<>();
+    TreeMap<String, UInt256> alloc = new TreeMap<>();
     JsonNode allocNode = root.path("alloc");
     if (!allocNode.isMissingNode() && !allocNode.isObject()) {
       throw new IllegalArgumentException("alloc must be an object");
@@ -115,11 +115,14 @@ public final class GenesisFile {
       if (v.isObject()) {
         v = v.path("balance"); // geth's { "balance": "…" } shape is accepted too
       }
-      alloc.merge(a.toHex(), amount(v, "alloc[" + e.getKey() + "]"), BigInteger::add);
+      alloc.merge(
+          a.toHex(),
+          new UInt256(amount(v, "alloc[" + e.getKey() + "]")),
+          (x, y) -> sum(x, y, "alloc[" + e.getKey() + "]"));
     }
     JsonNode gasPriceNode = root.path("gasPrice");
-    BigInteger gasPrice =
-        gasPriceNode.isMissingNode() ? BigInteger.ZERO : amount(gasPriceNode, "gasPrice");
+    UInt256 gasPrice =
+        gasPriceNode.isMissingNode() ? UInt256.ZERO : new UInt256(amount(gasPriceNode, "gasPrice"));
     return new Genesis(chainId, timestamp, l1ChainId, vault, epoch, tokens, alloc, gasPrice);
   }
 
@@ -201,6 +204,14 @@ public final class GenesisFile {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(field + " is not a 20-byte hex address: " + s);
     }
+  }
+
+  private static UInt256 sum(UInt256 a, UInt256 b, String field) {
+    BigInteger s = a.value().add(b.value());
+    if (s.compareTo(UInt256.MAX_VALUE) > 0) {
+      throw new IllegalArgumentException(field + " sums above 2^256 - 1");
+    }
+    return new UInt256(s);
   }
 
   private static BigInteger amount(JsonNode n, String field) {

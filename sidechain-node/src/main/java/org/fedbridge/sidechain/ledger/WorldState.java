@@ -7,12 +7,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * The committed state of the latest block: the entries (readable from any thread, e.g. JSON-RPC)
  * and the state tree (owned by the replica thread).
  */
-public final class WorldState implements StateView {
+final class WorldState implements StateView {
   private final ConcurrentHashMap<StateKey, byte[]> entries = new ConcurrentHashMap<>();
   private final StateTree tree = new StateTree();
 
   /** Loads an entry read from the store (start-up only). */
-  public void load(StateKey key, byte[] value) {
+  void load(StateKey key, byte[] value) {
     entries.put(key, value);
     tree.put(key, value);
   }
@@ -26,12 +26,12 @@ public final class WorldState implements StateView {
    * Applies a block's changes to the tree and returns the new root. The entries are published
    * separately, after the block is stored, so readers never see a block that is not yet durable.
    */
-  public byte[] applyToTree(Map<StateKey, byte[]> changes) {
+  byte[] applyToTree(Map<StateKey, byte[]> changes) {
     changes.forEach(tree::put);
     return tree.root();
   }
 
-  public void publish(Map<StateKey, byte[]> changes) {
+  void publish(Map<StateKey, byte[]> changes) {
     changes.forEach(
         (k, v) -> {
           if (v == null) {
@@ -42,11 +42,11 @@ public final class WorldState implements StateView {
         });
   }
 
-  public byte[] root() {
+  byte[] root() {
     return tree.root();
   }
 
-  public int size() {
+  int size() {
     return entries.size();
   }
 }

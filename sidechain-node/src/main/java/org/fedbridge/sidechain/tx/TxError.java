@@ -22,6 +22,8 @@ public enum TxError {
   CONTRACT_CREATION("contract creation is not supported on this chain"),
   OVERSIZED("oversized data"),
   ALREADY_KNOWN("already known"),
+  /** Another transaction of the sender already waits with this nonce (no replacement here). */
+  REPLACEMENT_UNDERPRICED("replacement transaction underpriced"),
   POOL_FULL("txpool is full");
 
   private final String message;

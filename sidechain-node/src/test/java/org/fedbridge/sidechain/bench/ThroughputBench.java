@@ -168,8 +168,12 @@ public final class ThroughputBench {
         }
         replaySeconds = (System.nanoTime() - start) / 1e9;
         records = end;
-        if (!java.util.Arrays.equals(
-            fresh.replica().ledger().head().stateRoot(), fresh.replica().ledger().world().root())) {
+        if (!fresh
+            .replica()
+            .ledger()
+            .head()
+            .stateRoot()
+            .equals(fresh.replica().ledger().stateRoot())) {
           throw new IllegalStateException("replayed state does not match its head");
         }
       }
@@ -194,7 +198,12 @@ public final class ThroughputBench {
             anvil.rate(),
             sidechain.rate() / anvil.rate(),
             txs / replaySeconds);
-    Files.writeString(Path.of("target/bench.txt"), summary);
+    Path out =
+        Files.isDirectory(Path.of("sidechain-node"))
+            ? Path.of("sidechain-node/target")
+            : Path.of("target");
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("bench.txt"), summary);
     System.out.print(summary);
   }
 
@@ -299,7 +308,7 @@ public final class ThroughputBench {
     List<String> last = new ArrayList<>();
     for (List<String> s : perSender) {
       byte[] raw = Hex.decode(s.get(s.size() - 1));
-      last.add(Hex.encode(org.fedbridge.sidechain.ledger.Keccak256.hash(raw)));
+      last.add(Hex.encode(org.fedbridge.core.types.Keccak.hashBytes(raw)));
     }
     while (true) {
       if (System.nanoTime() - start > cap.toNanos()) {

@@ -11,11 +11,12 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.fedbridge.core.types.Keccak;
 
 class StateTreeTest {
 
   private static StateKey key(int i) {
-    return StateKey.of(Keccak256.hash(new byte[] {(byte) i, (byte) (i >> 8)}));
+    return StateKey.of(Keccak.hashBytes(new byte[] {(byte) i, (byte) (i >> 8)}));
   }
 
   @Property(tries = 200)

@@ -68,9 +68,9 @@ class ReplicasAgreeTest {
       assertThat(chainA.size()).isGreaterThan(TRANSACTIONS / 100);
       assertThat(chain(b)).isEqualTo(chainA);
       assertThat(chain(c)).isEqualTo(chainA);
-      assertThat(a.replica().ledger().world().root())
-          .isEqualTo(b.replica().ledger().world().root())
-          .isEqualTo(c.replica().ledger().world().root())
+      assertThat(a.replica().ledger().stateRoot())
+          .isEqualTo(b.replica().ledger().stateRoot())
+          .isEqualTo(c.replica().ledger().stateRoot())
           .isEqualTo(a.replica().ledger().head().stateRoot());
       Integer included =
           new JdbcTemplate(a.dataSource())

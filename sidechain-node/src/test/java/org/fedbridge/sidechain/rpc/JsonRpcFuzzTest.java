@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,6 @@ import org.fedbridge.sidechain.admission.Admission;
 import org.fedbridge.sidechain.genesis.Genesis;
 import org.fedbridge.sidechain.genesis.GenesisFile;
 import org.fedbridge.sidechain.ledger.Ledger;
-import org.fedbridge.sidechain.ledger.SealedBlock;
-import org.fedbridge.sidechain.ledger.WorldState;
 import org.fedbridge.sidechain.replication.RecordAppender;
 import org.fedbridge.sidechain.rpc.methods.RpcMethods;
 import org.fedbridge.sidechain.testing.ReplicaHarness;
@@ -51,12 +50,8 @@ class JsonRpcFuzzTest {
   static void start() throws Exception {
     Genesis genesis = GenesisFile.read(TestGenesis.sample());
     db = ReplicaHarness.create("rpc_fuzz", genesis, "unused", 100);
-    WorldState world = new WorldState();
-    SealedBlock g = Ledger.genesisBlock(genesis, new WorldState());
-    db.store().commit(g);
-    world.publish(g.stateChanges());
-    world.applyToTree(g.stateChanges());
-    ledger = new Ledger(genesis, world, g.block().header(), 100, null);
+    db.writer().commit(Ledger.genesisBlock(genesis));
+    ledger = Ledger.atGenesis(genesis, 100, null);
     RecordAppender recording =
         record -> {
           synchronized (appended) {
@@ -66,7 +61,9 @@ class JsonRpcFuzzTest {
         };
     Admission admission = new Admission(() -> ledger, recording, 64, 1000);
     dispatcher =
-        new JsonRpcDispatcher(RpcMethods.all(new Chain(() -> ledger, null, db.store(), admission)));
+        new JsonRpcDispatcher(
+            RpcMethods.all(new Chain(() -> ledger, null, db.queries(), admission)),
+            Duration.ofSeconds(15));
   }
 
   @AfterContainer
@@ -164,7 +161,7 @@ class JsonRpcFuzzTest {
     synchronized (appended) {
       before = appended.size();
     }
-    byte[] root = ledger.world().root();
+    var root = ledger.stateRoot();
     byte[] answer = dispatcher.handle(body);
     if (answer == null) {
       return; // notifications only
@@ -191,6 +188,6 @@ class JsonRpcFuzzTest {
         assertThat(appended).hasSize(before);
       }
     }
-    assertThat(ledger.world().root()).isEqualTo(root);
+    assertThat(ledger.stateRoot()).isEqualTo(root);
   }
 }

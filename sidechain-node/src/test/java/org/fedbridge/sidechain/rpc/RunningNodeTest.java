@@ -17,7 +17,7 @@ import org.fedbridge.core.message.Deposit;
 import org.fedbridge.core.types.Address;
 import org.fedbridge.core.types.Hex;
 import org.fedbridge.sidechain.SidechainNodeApplication;
-import org.fedbridge.sidechain.ledger.Certificates;
+import org.fedbridge.sidechain.ledger.DepositCertificate;
 import org.fedbridge.sidechain.testing.TestFederation;
 import org.fedbridge.sidechain.testing.TestGenesis;
 import org.fedbridge.testsupport.TestKafka;
@@ -95,13 +95,12 @@ public abstract class RunningNodeTest {
 
   /** Mints through a correctly signed certificate and waits for the receipt. */
   protected JsonNode mint(long batchId, List<Deposit> deposits) throws Exception {
-    Certificates.DepositCertificate c = TestFederation.epoch0().deposits(CHAIN, batchId, deposits);
+    DepositCertificate c = TestFederation.epoch0().deposits(CHAIN, batchId, deposits);
     JsonNode r = result("bridge_submitDepositCertificate", certificateJson(c));
     return awaitReceipt(r.get("hash").asText());
   }
 
-  protected static java.util.Map<String, Object> certificateJson(
-      Certificates.DepositCertificate c) {
+  protected static java.util.Map<String, Object> certificateJson(DepositCertificate c) {
     List<java.util.Map<String, Object>> ds =
         c.deposits().stream()
             .map(
