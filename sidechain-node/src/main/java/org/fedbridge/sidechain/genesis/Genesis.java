@@ -1,6 +1,7 @@
 package org.fedbridge.sidechain.genesis;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.fedbridge.core.types.Address;
@@ -17,6 +18,7 @@ import org.fedbridge.core.types.UInt256;
  * @param tokens the token registry
  * @param alloc prefunded ETH balances (wei), sorted by address
  * @param gasPrice the fixed gas price (base fee) in wei; zero is allowed
+ * @param ethMaxWithdrawal the largest single ETH withdrawal the vault pays, if configured
  */
 public record Genesis(
     long chainId,
@@ -26,7 +28,8 @@ public record Genesis(
     Epoch epoch,
     List<Token> tokens,
     SortedMap<String, UInt256> alloc,
-    UInt256 gasPrice) {
+    UInt256 gasPrice,
+    Optional<UInt256> ethMaxWithdrawal) {
   public Genesis {
     tokens = List.copyOf(tokens);
     alloc = new TreeMap<>(alloc);

@@ -1,6 +1,7 @@
 package org.fedbridge.sidechain.ledger;
 
 import java.util.List;
+import java.util.Optional;
 import org.fedbridge.core.message.Withdrawal;
 import org.fedbridge.core.types.Address;
 import org.fedbridge.core.types.Bytes32;
@@ -19,7 +20,8 @@ import org.fedbridge.sidechain.genesis.Token;
  * Each emits {@code WithdrawalRequested(uint256 indexed nonce, address indexed token, address
  * indexed sender, address l1Recipient, uint256 amount)} with the L1 token ({@code address(0)} for
  * ETH) and a sequential nonce, and adds the withdrawal to the block's withdrawal tree. Mints enter
- * only as certificate records (see {@link Certificates}), never as calls.
+ * only as certificate records (see {@link Certificates}), never as calls. A withdrawal the vault
+ * could never pay ({@link WithdrawalRules}) reverts and burns nothing.
  */
 public final class BridgeContract {
   /** The fixed bridge system address. */
@@ -40,8 +42,36 @@ public final class BridgeContract {
 
   private BridgeContract() {}
 
+  /**
+   * Why the vault could never pay the withdrawal this call asks for, if it could not; empty for a
+   * payable withdrawal and for any other call (those revert or succeed on their own terms).
+   */
+  static Optional<String> unpayable(
+      WithdrawalRules rules, TokenRegistry tokens, UInt256 value, byte[] data) {
+    int sel = (int) Abi.selectorOf(data);
+    if (sel == WITHDRAW_ETH && Abi.hasWords(data, 1)) {
+      Address recipient = Abi.addressArg(data, 0);
+      return recipient == null ? Optional.empty() : rules.refusal(null, recipient, value);
+    }
+    if (sel == WITHDRAW && Abi.hasWords(data, 3)) {
+      Address tokenAddress = Abi.addressArg(data, 0);
+      Token token = tokenAddress == null ? null : tokens.atSidechain(tokenAddress);
+      Address recipient = Abi.addressArg(data, 1);
+      if (token == null || recipient == null) {
+        return Optional.empty();
+      }
+      return rules.refusal(token, recipient, Abi.uintArg(data, 2));
+    }
+    return Optional.empty();
+  }
+
   static CallResult call(
-      State st, TokenRegistry tokens, Address caller, UInt256 value, byte[] data) {
+      State st,
+      TokenRegistry tokens,
+      WithdrawalRules rules,
+      Address caller,
+      UInt256 value,
+      byte[] data) {
     long selector = Abi.selectorOf(data);
     int sel = (int) selector;
     if (selector == -1) {
@@ -49,8 +79,12 @@ public final class BridgeContract {
     }
     if (sel == WITHDRAW_ETH && Abi.hasWords(data, 1)) {
       Address recipient = Abi.addressArg(data, 0);
-      if (recipient == null || recipient.equals(Address.ZERO)) {
+      if (recipient == null) {
         return CallResult.revert("bad l1Recipient", CALL_GAS);
+      }
+      Optional<String> unpayable = rules.refusal(null, recipient, value);
+      if (unpayable.isPresent()) {
+        return CallResult.revert(unpayable.get(), CALL_GAS);
       }
       if (value.value().signum() == 0) {
         return CallResult.revert("zero amount", CALL_GAS);
@@ -69,8 +103,12 @@ public final class BridgeContract {
       if (token == null) {
         return CallResult.revert("unknown token", CALL_GAS);
       }
-      if (recipient == null || recipient.equals(Address.ZERO)) {
+      if (recipient == null) {
         return CallResult.revert("bad l1Recipient", CALL_GAS);
+      }
+      Optional<String> unpayable = rules.refusal(token, recipient, amount);
+      if (unpayable.isPresent()) {
+        return CallResult.revert(unpayable.get(), CALL_GAS);
       }
       if (amount.value().signum() == 0) {
         return CallResult.revert("zero amount", CALL_GAS);

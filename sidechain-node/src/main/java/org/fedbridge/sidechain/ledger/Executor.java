@@ -27,11 +27,13 @@ final class Executor {
   private final long chainId;
   private final UInt256 baseFee;
   private final TokenRegistry tokens;
+  private final WithdrawalRules withdrawals;
 
-  Executor(long chainId, UInt256 baseFee, TokenRegistry tokens) {
+  Executor(long chainId, UInt256 baseFee, TokenRegistry tokens, WithdrawalRules withdrawals) {
     this.chainId = chainId;
     this.baseFee = baseFee;
     this.tokens = tokens;
+    this.withdrawals = withdrawals;
   }
 
   UInt256 baseFee() {
@@ -49,17 +51,17 @@ final class Executor {
 
   /** Whether {@code tx} may execute now: its nonce must be the sender's next one. */
   Validity checkExecutable(SignedTransaction tx, State st) {
+    Validity fixed = checkFixed(tx);
+    if (fixed instanceof Validity.Invalid) {
+      return fixed;
+    }
     State.Account acc = st.account(tx.sender());
     if (tx.nonce() > acc.nonce()) {
-      Validity v = checkFixed(tx);
-      if (v instanceof Validity.Invalid) {
-        return v;
-      }
       return invalid(
           TxError.NONCE_TOO_HIGH,
           "address " + tx.sender() + ", tx: " + tx.nonce() + " state: " + acc.nonce());
     }
-    return checkAdmissible(tx, st);
+    return checkAgainst(tx, acc);
   }
 
   /**
@@ -71,7 +73,22 @@ final class Executor {
     if (fixed instanceof Validity.Invalid) {
       return fixed;
     }
-    State.Account acc = st.account(tx.sender());
+    Validity funded = checkAgainst(tx, st.account(tx.sender()));
+    if (funded instanceof Validity.Invalid) {
+      return funded;
+    }
+    if (tx.to().equals(BridgeContract.ADDRESS)) {
+      // Execution would revert it too; refusing it here tells the user why, before any fee.
+      var unpayable = BridgeContract.unpayable(withdrawals, tokens, tx.value(), tx.data());
+      if (unpayable.isPresent()) {
+        return invalid(TxError.WITHDRAWAL_REFUSED, unpayable.get());
+      }
+    }
+    return Validity.VALID;
+  }
+
+  /** A nonce not yet used, and the funds for the worst case. */
+  private static Validity checkAgainst(SignedTransaction tx, State.Account acc) {
     if (tx.nonce() < acc.nonce()) {
       return invalid(
           TxError.NONCE_TOO_LOW,
@@ -181,7 +198,7 @@ final class Executor {
           from, new State.Account(sender.nonce(), Amounts.subtract(sender.balance(), value)));
     }
     if (to.equals(BridgeContract.ADDRESS)) {
-      return BridgeContract.call(st, tokens, from, value, data);
+      return BridgeContract.call(st, tokens, withdrawals, from, value, data);
     }
     if (paying) {
       State.Account recipient = st.account(to);

@@ -86,7 +86,12 @@ public final class Ledger {
     this.genesis = genesis;
     this.world = world;
     TokenRegistry tokens = new TokenRegistry(genesis.tokens());
-    this.executor = new Executor(genesis.chainId(), genesis.gasPrice(), tokens);
+    this.executor =
+        new Executor(
+            genesis.chainId(),
+            genesis.gasPrice(),
+            tokens,
+            new WithdrawalRules(genesis.vault(), genesis.ethMaxWithdrawal()));
     this.certificates =
         new Certificates(genesis.chainId(), genesis.l1ChainId(), genesis.vault(), tokens);
     this.decoder = new TransactionDecoder(genesis.chainId());
@@ -129,22 +134,24 @@ public final class Ledger {
       st.setAccount(Address.fromHex(e.getKey()), new State.Account(0, e.getValue()));
     }
     st.setEpoch(g.epoch());
+    // The withdrawal maxima are part of the state (so of block 0's hash) when configured: replicas
+    // that would judge withdrawals differently do not even share a genesis block.
     for (Token t : g.tokens()) {
-      st.put(
-          StateKey.token(t.address()),
-          Rlp.list(
-              Rlp.string(t.l1Token().bytes()),
-              Rlp.string(t.symbol().getBytes(StandardCharsets.UTF_8)),
-              Rlp.string(t.name().getBytes(StandardCharsets.UTF_8)),
-              Rlp.uint(t.decimals())));
+      List<byte[]> fields = new ArrayList<>();
+      fields.add(Rlp.string(t.l1Token().bytes()));
+      fields.add(Rlp.string(t.symbol().getBytes(StandardCharsets.UTF_8)));
+      fields.add(Rlp.string(t.name().getBytes(StandardCharsets.UTF_8)));
+      fields.add(Rlp.uint(t.decimals()));
+      t.maxWithdrawal().ifPresent(m -> fields.add(Rlp.uint(m)));
+      st.put(StateKey.token(t.address()), Rlp.list(fields));
     }
-    st.put(
-        StateKey.config(),
-        Rlp.list(
-            Rlp.uint(g.chainId()),
-            Rlp.uint(g.l1ChainId()),
-            Rlp.string(g.vault().bytes()),
-            Rlp.uint(g.gasPrice())));
+    List<byte[]> config = new ArrayList<>();
+    config.add(Rlp.uint(g.chainId()));
+    config.add(Rlp.uint(g.l1ChainId()));
+    config.add(Rlp.string(g.vault().bytes()));
+    config.add(Rlp.uint(g.gasPrice()));
+    g.ethMaxWithdrawal().ifPresent(m -> config.add(Rlp.uint(m)));
+    st.put(StateKey.config(), Rlp.list(config));
     Map<StateKey, byte[]> changes = o.changes();
     WorldState scratch = new WorldState();
     Bytes32 stateRoot = new Bytes32(scratch.applyToTree(changes));

@@ -24,7 +24,9 @@ public enum TxError {
   ALREADY_KNOWN("already known"),
   /** Another transaction of the sender already waits with this nonce (no replacement here). */
   REPLACEMENT_UNDERPRICED("replacement transaction underpriced"),
-  POOL_FULL("txpool is full");
+  POOL_FULL("txpool is full"),
+  /** Ours, not geth's: a withdrawal the L1 vault could never pay (threats.md row 21). */
+  WITHDRAWAL_REFUSED("withdrawal refused");
 
   private final String message;
 

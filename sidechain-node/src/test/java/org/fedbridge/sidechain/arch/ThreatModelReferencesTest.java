@@ -25,8 +25,7 @@ class ThreatModelReferencesTest {
   private static final Pattern ROWS_NAMED =
       Pattern.compile("\\brows?\\s+(\\d+(?:\\s*(?:,|and)\\s*\\d+)*)");
   private static final Pattern NUMBER = Pattern.compile("\\d+");
-  private static final Set<String> SKIP =
-      Set.of("node_modules", "target", ".git", ".devnet");
+  private static final Set<String> SKIP = Set.of("node_modules", "target", ".git", ".devnet");
 
   record Reference(Path file, int line, int row) {}
 

@@ -120,7 +120,12 @@ public final class ThroughputBench {
               "--logging.level.root=WARN");
       String nodeUrl = "http://127.0.0.1:" + port + "/";
       warmUp(nodeUrl);
+      long cpuBefore = processCpuNanos();
       sidechain = run(nodeUrl, ours, threads, batch, accounts, cap);
+      System.out.printf(
+          Locale.ROOT,
+          "sidechain-node: %.0f µs of CPU per transaction in this JVM (node, client, Kafka)%n",
+          (processCpuNanos() - cpuBefore) / 1e3 / Math.max(1, sidechain.txs()));
       System.out.printf(
           Locale.ROOT,
           "sidechain-node: %d transfers in %.2f s = %.0f tx/s (send to receipt)%n",
@@ -161,12 +166,17 @@ public final class ThroughputBench {
           ReplicaHarness.create("bench_replay", GenesisFile.read(genesisFile), topic, 500)) {
         long end = logEnd(topic);
         long start = System.nanoTime();
+        long cpuBefore = processCpuNanos();
         fresh.start();
         while (fresh.replica().processedRecords() < end) {
           Thread.onSpinWait();
           java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
         }
         replaySeconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(
+            Locale.ROOT,
+            "replay: %.0f µs of CPU per transaction in this JVM (replica, Kafka)%n",
+            (processCpuNanos() - cpuBefore) / 1e3 / txs);
         records = end;
         if (!fresh
             .replica()
@@ -205,6 +215,13 @@ public final class ThroughputBench {
     Files.createDirectories(out);
     Files.writeString(out.resolve("bench.txt"), summary);
     System.out.print(summary);
+  }
+
+  /** CPU time of this whole JVM (PostgreSQL runs in its own processes and is not counted). */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static long logEnd(String topic) throws Exception {

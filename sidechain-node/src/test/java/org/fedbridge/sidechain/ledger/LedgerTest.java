@@ -227,4 +227,74 @@ class LedgerTest {
         .isEqualTo(
             u(start.subtract(ONE.multiply(BigInteger.TWO)).subtract(fee.multiply(BigInteger.TWO))));
   }
+
+  @Test
+  void unpayableWithdrawalsRevertAtExecutionAndBurnNothing() {
+    LedgerHarness h = new LedgerHarness(GENESIS, 100);
+    TestFederation fed = TestFederation.epoch0();
+    Address alice = A.get(0).address();
+    BigInteger bound = BigInteger.ONE.shiftLeft(96);
+    h.apply(
+        LogRecords.depositCertificate(
+            fed.deposits(
+                CHAIN,
+                11,
+                List.of(TestFederation.deposit(1, TestGenesis.L1_TOKEN, alice, bound)))));
+    BigInteger gas = BigInteger.ZERO;
+    Address l1 = Address.fromHex("0x00000000000000000000000000000000000000b0");
+    List<byte[]> calls =
+        List.of(
+            Abis.withdraw(TOKEN, Address.ZERO, ONE),
+            Abis.withdraw(TOKEN, TestFederation.VAULT, ONE),
+            Abis.withdraw(TOKEN, l1, bound));
+    for (int i = 0; i < calls.size(); i++) {
+      h.tx(
+          TestAccounts.eip1559(
+              A.get(0),
+              CHAIN,
+              i,
+              gas,
+              gas,
+              100_000,
+              BridgeContract.ADDRESS,
+              BigInteger.ZERO,
+              calls.get(i)));
+    }
+    h.tx(
+        TestAccounts.eip1559(
+            A.get(0),
+            CHAIN,
+            3,
+            gas,
+            gas,
+            100_000,
+            BridgeContract.ADDRESS,
+            ONE,
+            Abis.withdrawEth(TestFederation.VAULT)));
+    Block block = h.tick().orElseThrow();
+    assertThat(block.transactions()).hasSize(5); // the certificate and four reverted calls
+    assertThat(block.transactions().subList(1, 5))
+        .allSatisfy(t -> assertThat(t.receipt().success()).isFalse());
+    assertThat(block.withdrawals()).isEmpty();
+    assertThat(state(h).tokenBalance(TOKEN, alice)).isEqualTo(u(bound));
+    assertThat(state(h).supply(TOKEN)).isEqualTo(u(bound));
+    assertThat(state(h).balance(alice)).isEqualTo(u(ONE.multiply(BigInteger.valueOf(1_000_000))));
+    assertThat(state(h).nonce(alice)).isEqualTo(4);
+    // and admission says why, before anything is appended
+    var raw =
+        TestAccounts.eip1559(
+            A.get(0),
+            CHAIN,
+            4,
+            gas,
+            gas,
+            100_000,
+            BridgeContract.ADDRESS,
+            BigInteger.ZERO,
+            Abis.withdraw(TOKEN, TestFederation.VAULT, ONE));
+    var tx = ((org.fedbridge.sidechain.tx.Decoded.Ok) h.ledger().decoder().decode(raw)).tx();
+    Validity v = h.ledger().checkAdmissible(tx);
+    assertThat(((Validity.Invalid) v).rejection().message())
+        .isEqualTo("withdrawal refused: withdrawal to the vault itself, which cannot pay itself");
+  }
 }

@@ -41,6 +41,7 @@ final class BridgeInfo implements JsonRpcMethod {
     m.put(
         "genesisBlockHash",
         chain.queries().block(0).map(h -> Quantity.data(h.hash())).orElse(null));
+    g.ethMaxWithdrawal().ifPresent(max -> m.put("ethMaxWithdrawal", max.toString()));
     return m;
   }
 }

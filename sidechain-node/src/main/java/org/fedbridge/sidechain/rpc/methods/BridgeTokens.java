@@ -12,7 +12,8 @@ import org.fedbridge.sidechain.rpc.RpcMethod;
 
 /**
  * {@code bridge_tokens}: the token registry, {@code [{l1Token, sidechainToken, symbol, name,
- * decimals}]}. ETH ({@code address(0)} on L1) is the native asset and is not listed.
+ * decimals, maxWithdrawal?}]} ({@code maxWithdrawal} only when the genesis sets one). ETH ({@code
+ * address(0)} on L1) is the native asset and is not listed.
  */
 final class BridgeTokens implements JsonRpcMethod {
   private final Chain chain;
@@ -37,6 +38,7 @@ final class BridgeTokens implements JsonRpcMethod {
       m.put("symbol", t.symbol());
       m.put("name", t.name());
       m.put("decimals", t.decimals());
+      t.maxWithdrawal().ifPresent(max -> m.put("maxWithdrawal", max.toString()));
       out.add(m);
     }
     return out;
