@@ -3,7 +3,9 @@ package org.fedbridge.sidechain.admission;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.fedbridge.core.types.Address;
@@ -48,6 +50,7 @@ public final class Admission implements Ledger.Pool {
   private final ConcurrentHashMap<Bytes32, SignedTransaction> pending = new ConcurrentHashMap<>();
 
   private final AtomicInteger waiting = new AtomicInteger();
+  private final List<Consumer<Bytes32>> appendedListeners = new CopyOnWriteArrayList<>();
 
   /**
    * @param ledger the latest ledger (a replica installs it)
@@ -59,6 +62,11 @@ public final class Admission implements Ledger.Pool {
     this.log = log;
     this.nonceWindow = nonceWindow;
     this.maxQueued = maxQueued;
+  }
+
+  /** Tells {@code listener} the hash of each transaction sent to the log (must not block). */
+  public void onAppended(Consumer<Bytes32> listener) {
+    appendedListeners.add(listener);
   }
 
   /** Accepted (the hash, and when the log holds it) or refused. */
@@ -113,6 +121,7 @@ public final class Admission implements Ledger.Pool {
       pending.put(t.hash(), t);
       CompletableFuture<Long> appended = log.append(LogRecords.transaction(t.raw()));
       first = first == null ? appended : first;
+      appendedListeners.forEach(listener -> listener.accept(t.hash()));
     }
     return new Verdict.Accepted(tx.hash(), first);
   }

@@ -1,6 +1,5 @@
 package org.fedbridge.sidechain.ledger;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,14 +7,11 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.fedbridge.core.merkle.MerkleTree;
 import org.fedbridge.core.message.Withdrawal;
-import org.fedbridge.core.types.Address;
 import org.fedbridge.core.types.Bytes32;
 import org.fedbridge.core.types.Keccak;
 import org.fedbridge.core.types.UInt256;
 import org.fedbridge.sidechain.genesis.Genesis;
-import org.fedbridge.sidechain.genesis.Token;
 import org.fedbridge.sidechain.tx.Decoded;
-import org.fedbridge.sidechain.tx.Rlp;
 import org.fedbridge.sidechain.tx.SignedTransaction;
 import org.fedbridge.sidechain.tx.TransactionDecoder;
 import org.fedbridge.sidechain.tx.TxRejected;
@@ -62,6 +58,17 @@ public final class Ledger {
   /** The stored state entries a ledger is restored from. */
   public interface StateSource {
     void forEach(BiConsumer<StateKey, byte[]> entry);
+
+    /**
+     * The stored history: for each block after {@code afterBlock}, each key it changed and the
+     * value before ({@code null}: absent).
+     */
+    void forEachPrevious(long afterBlock, PreviousValue entry);
+  }
+
+  /** One row of the stored history. */
+  public interface PreviousValue {
+    void accept(long block, StateKey key, byte[] previous);
   }
 
   private final Genesis genesis;
@@ -104,9 +111,18 @@ public final class Ledger {
 
   /** A ledger at block 0 of {@code genesis} (the caller stores {@link #genesisBlock} first). */
   public static Ledger atGenesis(Genesis genesis, int maxTransactions, Pool pool) {
+    return atGenesis(genesis, maxTransactions, pool, 0);
+  }
+
+  /**
+   * A ledger at block 0 that keeps the state of the {@code historyBlocks} blocks before its head
+   * readable.
+   */
+  public static Ledger atGenesis(
+      Genesis genesis, int maxTransactions, Pool pool, int historyBlocks) {
     SealedBlock g = genesisBlock(genesis);
-    WorldState world = new WorldState();
-    world.publish(g.stateChanges());
+    WorldState world = new WorldState(historyBlocks);
+    world.publish(0, g.stateChanges(), Map.of());
     world.applyToTree(g.stateChanges());
     return new Ledger(genesis, world, g.block().header(), maxTransactions, pool);
   }
@@ -116,9 +132,22 @@ public final class Ledger {
    * state that is not the one {@code head} commits to.
    */
   public static Ledger restore(
-      Genesis genesis, BlockHeader head, StateSource stored, int maxTransactions, Pool pool) {
-    WorldState world = new WorldState();
+      Genesis genesis,
+      BlockHeader head,
+      StateSource stored,
+      int maxTransactions,
+      Pool pool,
+      int historyBlocks) {
+    WorldState world = new WorldState(historyBlocks);
     stored.forEach(world::load);
+    Map<Long, Map<StateKey, byte[]>> diffs = new java.util.HashMap<>();
+    if (historyBlocks > 0) {
+      stored.forEachPrevious(
+          head.number() - historyBlocks,
+          (block, key, previous) ->
+              diffs.computeIfAbsent(block, b -> new java.util.HashMap<>()).put(key, previous));
+    }
+    world.loadHistory(head.number(), diffs);
     // SECURITY: the stored state must be the state the stored head commits to.
     if (!new Bytes32(world.root()).equals(head.stateRoot())) {
       throw new IllegalStateException("stored state does not match block " + head.number());
@@ -128,50 +157,7 @@ public final class Ledger {
 
   /** Block 0: the genesis state (alloc, epoch 0, tokens, gas price) in an empty world. */
   public static SealedBlock genesisBlock(Genesis g) {
-    Overlay o = new Overlay(new WorldState());
-    State st = new State(o);
-    for (Map.Entry<String, UInt256> e : g.alloc().entrySet()) {
-      st.setAccount(Address.fromHex(e.getKey()), new State.Account(0, e.getValue()));
-    }
-    st.setEpoch(g.epoch());
-    // The withdrawal maxima are part of the state (so of block 0's hash) when configured: replicas
-    // that would judge withdrawals differently do not even share a genesis block.
-    for (Token t : g.tokens()) {
-      List<byte[]> fields = new ArrayList<>();
-      fields.add(Rlp.string(t.l1Token().bytes()));
-      fields.add(Rlp.string(t.symbol().getBytes(StandardCharsets.UTF_8)));
-      fields.add(Rlp.string(t.name().getBytes(StandardCharsets.UTF_8)));
-      fields.add(Rlp.uint(t.decimals()));
-      t.maxWithdrawal().ifPresent(m -> fields.add(Rlp.uint(m)));
-      st.put(StateKey.token(t.address()), Rlp.list(fields));
-    }
-    List<byte[]> config = new ArrayList<>();
-    config.add(Rlp.uint(g.chainId()));
-    config.add(Rlp.uint(g.l1ChainId()));
-    config.add(Rlp.string(g.vault().bytes()));
-    config.add(Rlp.uint(g.gasPrice()));
-    g.ethMaxWithdrawal().ifPresent(m -> config.add(Rlp.uint(m)));
-    st.put(StateKey.config(), Rlp.list(config));
-    Map<StateKey, byte[]> changes = o.changes();
-    WorldState scratch = new WorldState();
-    Bytes32 stateRoot = new Bytes32(scratch.applyToTree(changes));
-    BlockHeader header =
-        new BlockHeader(
-            g.chainId(),
-            0,
-            Bytes32.ZERO,
-            g.timestamp(),
-            Bytes32.ZERO,
-            Bytes32.ZERO,
-            stateRoot,
-            Bytes32.ZERO,
-            0,
-            0,
-            BLOCK_GAS_LIMIT,
-            g.gasPrice(),
-            new byte[256],
-            0);
-    return new SealedBlock(new Block(header, header.hash(), List.of(), List.of()), changes, 0);
+    return GenesisBlock.of(g);
   }
 
   /** The latest block this ledger has published. */
@@ -197,9 +183,31 @@ public final class Ledger {
     return new Bytes32(world.root());
   }
 
-  /** The published state of the latest block. */
+  /** The published state of the latest block (always the newest, as blocks are published). */
   public StateReader state() {
     return new StateReader(world, executor);
+  }
+
+  /**
+   * The state as of block {@code number}, if it is still in the history window; it stays that
+   * block's state while later blocks are published (a read after it left the window throws {@link
+   * HistoricalStateUnavailable}).
+   */
+  public Optional<StateReader> stateAt(long number) {
+    if (number < world.oldestReadable()) {
+      return Optional.empty();
+    }
+    return Optional.of(new StateReader(world.at(number), executor));
+  }
+
+  /** The oldest block whose state {@link #stateAt} still answers. */
+  public long oldestReadableBlock() {
+    return world.oldestReadable();
+  }
+
+  /** How many blocks before the head stay readable. */
+  public int historyBlocks() {
+    return world.historyBlocks();
   }
 
   /** Transactions executed but not yet in a block (read from any thread). */
@@ -349,12 +357,12 @@ public final class Ledger {
             bloom,
             txs.size());
     Block block = new Block(header, header.hash(), txs, withdrawals);
-    return new SealedBlock(block, changes, offset + 1);
+    return new SealedBlock(block, changes, world.previousValues(changes), offset + 1);
   }
 
   /** The caller stored {@code sealed}: publish its state and start the next block. */
   public void published(SealedBlock sealed) {
-    world.publish(sealed.stateChanges());
+    world.publish(sealed.block().number(), sealed.stateChanges(), sealed.previousValues());
     head = sealed.block().header();
     headHash = sealed.block().hash();
     pending = new Overlay(world);

@@ -48,6 +48,15 @@ public final class Replica implements AutoCloseable {
   /** Where a replica keeps its chain: the writer, the reads, the state it restarts from. */
   public record Store(BlockWriter writer, ChainQueries queries, StoredState state) {}
 
+  /**
+   * @param topic the ordered log
+   * @param maxTransactions a block is cut after this many transactions
+   * @param tickInterval how often to append a tick while transactions wait ({@code ZERO}: never)
+   * @param historyBlocks how many blocks before the head keep a readable state
+   */
+  public record Settings(
+      String topic, int maxTransactions, Duration tickInterval, int historyBlocks) {}
+
   private final Genesis genesis;
   private final Store store;
   private final LiveLedger live;
@@ -55,10 +64,11 @@ public final class Replica implements AutoCloseable {
   private final String topic;
   private final int maxTransactions;
   private final Duration tickInterval;
+  private final int historyBlocks;
   private final RecordAppender log;
   private final Ledger.Pool drops;
   private final List<BlockListener> listeners = new CopyOnWriteArrayList<>();
-  private final CountDownLatch stopped = new CountDownLatch(1);
+  private volatile CountDownLatch stopped = new CountDownLatch(1);
   private final TopicPartition partition;
 
   private volatile boolean running;
@@ -79,18 +89,17 @@ public final class Replica implements AutoCloseable {
       Store store,
       LiveLedger live,
       Map<String, Object> kafkaClientProperties,
-      String topic,
-      int maxTransactions,
-      Duration tickInterval,
+      Settings settings,
       RecordAppender log,
       Ledger.Pool drops) {
     this.genesis = genesis;
     this.store = store;
     this.live = live;
     this.kafka = kafkaClientProperties;
-    this.topic = topic;
-    this.maxTransactions = maxTransactions;
-    this.tickInterval = tickInterval;
+    this.topic = settings.topic();
+    this.maxTransactions = settings.maxTransactions();
+    this.tickInterval = settings.tickInterval();
+    this.historyBlocks = settings.historyBlocks();
     this.log = log;
     this.drops = drops;
     this.partition = new TopicPartition(topic, 0);
@@ -102,6 +111,7 @@ public final class Replica implements AutoCloseable {
 
   /** Loads the ledger from the database (writing block 0 into an empty one) and starts reading. */
   public synchronized void start() {
+    stopped = new CountDownLatch(1);
     live.install(load());
     running = true;
     thread = new Thread(this::run, "replica-" + topic);
@@ -147,7 +157,7 @@ public final class Replica implements AutoCloseable {
     if (head.isEmpty()) {
       store.writer().commit(genesisBlock);
       LOG.info("sidechain genesis block {} written", genesisBlock.block().hash());
-      return Ledger.atGenesis(genesis, maxTransactions, drops);
+      return Ledger.atGenesis(genesis, maxTransactions, drops, historyBlocks);
     }
     StoredBlock block0 = store.queries().block(0).orElseThrow();
     if (!block0.hash().equals(genesisBlock.block().hash())) {
@@ -157,7 +167,8 @@ public final class Replica implements AutoCloseable {
               + ", the genesis file gives "
               + genesisBlock.block().hash());
     }
-    return Ledger.restore(genesis, head.get().header(), store.state(), maxTransactions, drops);
+    return Ledger.restore(
+        genesis, head.get().header(), store.state(), maxTransactions, drops, historyBlocks);
   }
 
   private long resumeOffset() {

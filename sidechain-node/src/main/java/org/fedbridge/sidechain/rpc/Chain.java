@@ -2,18 +2,25 @@ package org.fedbridge.sidechain.rpc;
 
 import java.util.function.Supplier;
 import org.fedbridge.sidechain.admission.Admission;
+import org.fedbridge.sidechain.ledger.HistoricalStateUnavailable;
 import org.fedbridge.sidechain.ledger.Ledger;
 import org.fedbridge.sidechain.ledger.StateReader;
 import org.fedbridge.sidechain.replication.Replica;
+import org.fedbridge.sidechain.rpc.subscriptions.FilterRegistry;
 import org.fedbridge.sidechain.store.ChainQueries;
 
 /**
  * What the JSON-RPC methods read from and write to.
  *
  * @param replica {@code null} when no replica runs in this process (tests)
+ * @param filters the filters installed over HTTP
  */
 public record Chain(
-    Supplier<Ledger> ledgerSupplier, Replica replica, ChainQueries queries, Admission admission) {
+    Supplier<Ledger> ledgerSupplier,
+    Replica replica,
+    ChainQueries queries,
+    Admission admission,
+    FilterRegistry filters) {
 
   public Ledger ledger() {
     return ledgerSupplier.get();
@@ -40,14 +47,45 @@ public record Chain(
     return headNumber();
   }
 
-  /** The state at the selected block; this node keeps only the latest. */
+  /**
+   * The state at the selected block: the latest, or one of the history window (a block beyond it is
+   * the {@code historical state not available} error).
+   */
   public StateReader state(BlockSelector selector) throws RpcException {
     Ledger l = ledger();
-    if (resolve(selector) < l.head().number()) {
-      throw new RpcException(
-          JsonRpcError.HISTORICAL_STATE,
-          "historical state not available: this node keeps the state of the latest block only");
+    long n = resolve(selector);
+    if (n >= l.head().number()) {
+      return l.state();
     }
-    return l.state();
+    return l.stateAt(n).orElseThrow(() -> historicalStateUnavailable(l));
+  }
+
+  /** Reads the selected block's state, answering a block that left the window meanwhile. */
+  public <T> T read(BlockSelector selector, StateRead<T> read) throws RpcException {
+    try {
+      return read.apply(state(selector));
+    } catch (HistoricalStateUnavailable e) {
+      throw historicalStateUnavailable(ledger());
+    }
+  }
+
+  /** A read of one block's state. */
+  public interface StateRead<T> {
+    T apply(StateReader state) throws RpcException;
+  }
+
+  private static RpcException historicalStateUnavailable(Ledger l) {
+    String kept =
+        l.historyBlocks() == 0
+            ? "the state of the latest block only"
+            : "the state of the latest block and the "
+                + l.historyBlocks()
+                + " before it (now blocks "
+                + l.oldestReadableBlock()
+                + " to "
+                + l.head().number()
+                + ")";
+    return new RpcException(
+        JsonRpcError.HISTORICAL_STATE, "historical state not available: this node keeps " + kept);
   }
 }

@@ -60,6 +60,14 @@ public final class JsonRpcDispatcher {
 
   /** The response body, or {@code null} when nothing is to be answered (only notifications). */
   public byte[] handle(byte[] body) {
+    return handle(body, Map.of());
+  }
+
+  /**
+   * The same, with methods of one connection (a WebSocket's {@code eth_subscribe}) that take
+   * precedence over the node's.
+   */
+  public byte[] handle(byte[] body, Map<RpcMethod, JsonRpcMethod> connectionMethods) {
     JsonNode request;
     try {
       request = JSON.readTree(body);
@@ -70,7 +78,7 @@ public final class JsonRpcDispatcher {
       return write(error(F.nullNode(), JsonRpcError.PARSE_ERROR, "parse error", null));
     }
     if (!request.isArray()) {
-      ObjectNode answer = start(request).finish(appendTimeout);
+      ObjectNode answer = start(request, connectionMethods).finish(appendTimeout);
       return answer == null ? null : write(answer);
     }
     if (request.isEmpty()) {
@@ -88,7 +96,7 @@ public final class JsonRpcDispatcher {
     // the log): appends keep the batch's order and their acknowledgements overlap.
     List<Pending> started = new ArrayList<>(request.size());
     for (JsonNode r : request) {
-      started.add(start(r));
+      started.add(start(r, connectionMethods));
     }
     ArrayNode out = F.arrayNode();
     for (Pending p : started) {
@@ -159,13 +167,16 @@ public final class JsonRpcDispatcher {
     }
   }
 
-  private Pending start(JsonNode r) {
+  private Pending start(JsonNode r, Map<RpcMethod, JsonRpcMethod> connectionMethods) {
     Object parsed = Envelope.parse(r);
     if (parsed instanceof ObjectNode malformed) {
       return Pending.answered(malformed, false);
     }
     Envelope e = (Envelope) parsed;
-    JsonRpcMethod m = RpcMethod.byName(e.method()).map(methods::get).orElse(null);
+    JsonRpcMethod m =
+        RpcMethod.byName(e.method())
+            .map(name -> connectionMethods.getOrDefault(name, methods.get(name)))
+            .orElse(null);
     if (m == null) {
       String name = e.method().length() > 64 ? e.method().substring(0, 64) + "…" : e.method();
       return Pending.answered(

@@ -28,6 +28,22 @@ public final class JsonViews {
 
   public static ObjectNode block(
       BlockHeader h, Bytes32 hash, List<StoredTransaction> txs, boolean full) {
+    ObjectNode o = header(h, hash);
+    ArrayNode list = o.putArray("transactions");
+    for (StoredTransaction t : txs) {
+      if (full) {
+        list.add(
+            transaction(t.executed().tx(), h.number(), hash, t.executed().index(), h.baseFee()));
+      } else {
+        list.add(Quantity.data(t.executed().tx().hash()));
+      }
+    }
+    o.putArray("uncles");
+    return o;
+  }
+
+  /** A block's header fields: what {@code newHeads} subscribers get (no transactions, as geth). */
+  public static ObjectNode header(BlockHeader h, Bytes32 hash) {
     ObjectNode o = F.objectNode();
     o.put("number", Quantity.of(h.number()));
     o.put("hash", Quantity.data(hash));
@@ -50,16 +66,6 @@ public final class JsonViews {
     o.put("mixHash", ZERO_HASH);
     o.put("bridgeWithdrawalRoot", Quantity.data(h.withdrawalRoot()));
     o.put("bridgeWithdrawalCount", Quantity.of(h.withdrawalCount()));
-    ArrayNode list = o.putArray("transactions");
-    for (StoredTransaction t : txs) {
-      if (full) {
-        list.add(
-            transaction(t.executed().tx(), h.number(), hash, t.executed().index(), h.baseFee()));
-      } else {
-        list.add(Quantity.data(t.executed().tx().hash()));
-      }
-    }
-    o.putArray("uncles");
     return o;
   }
 

@@ -3,6 +3,7 @@ package org.fedbridge.sidechain.rpc;
 import java.util.List;
 import org.fedbridge.core.types.Address;
 import org.fedbridge.core.types.Bytes32;
+import org.fedbridge.sidechain.ledger.LogEntry;
 
 /**
  * The filter object of {@code eth_getLogs} (and of log filters and subscriptions): a block range or
@@ -20,5 +21,22 @@ public record LogFilter(
   public LogFilter {
     addresses = List.copyOf(addresses);
     topics = topics.stream().map(List::copyOf).toList();
+  }
+
+  /** Whether {@code log} matches the addresses and topics (the block range is the caller's). */
+  public boolean matches(LogEntry log) {
+    if (!addresses.isEmpty() && !addresses.contains(log.address())) {
+      return false;
+    }
+    for (int i = 0; i < topics.size(); i++) {
+      List<Bytes32> options = topics.get(i);
+      if (options.isEmpty()) {
+        continue;
+      }
+      if (i >= log.topics().size() || !options.contains(log.topics().get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

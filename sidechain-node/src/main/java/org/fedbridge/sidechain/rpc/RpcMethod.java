@@ -34,7 +34,17 @@ public enum RpcMethod {
   BRIDGE_GET_WITHDRAWAL_ROOT("bridge_getWithdrawalRoot"),
   BRIDGE_GET_WITHDRAWAL_PROOF("bridge_getWithdrawalProof"),
   BRIDGE_SUBMIT_DEPOSIT_CERTIFICATE("bridge_submitDepositCertificate"),
-  BRIDGE_SUBMIT_EPOCH_CHANGE("bridge_submitEpochChange");
+  BRIDGE_SUBMIT_EPOCH_CHANGE("bridge_submitEpochChange"),
+  ETH_NEW_FILTER("eth_newFilter"),
+  ETH_NEW_BLOCK_FILTER("eth_newBlockFilter"),
+  ETH_NEW_PENDING_TRANSACTION_FILTER("eth_newPendingTransactionFilter"),
+  ETH_GET_FILTER_CHANGES("eth_getFilterChanges"),
+  ETH_GET_FILTER_LOGS("eth_getFilterLogs"),
+  ETH_UNINSTALL_FILTER("eth_uninstallFilter"),
+  /** WebSocket only (over HTTP: "notifications not supported"). */
+  ETH_SUBSCRIBE("eth_subscribe"),
+  /** WebSocket only. */
+  ETH_UNSUBSCRIBE("eth_unsubscribe");
 
   private static final Map<String, RpcMethod> BY_NAME =
       Arrays.stream(values()).collect(Collectors.toMap(RpcMethod::methodName, Function.identity()));

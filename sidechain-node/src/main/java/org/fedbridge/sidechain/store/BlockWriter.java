@@ -36,12 +36,17 @@ public final class BlockWriter {
   private final NamedParameterJdbcTemplate batches;
   private final TransactionTemplate transaction;
   private final String topic;
+  private final int historyBlocks;
 
-  public BlockWriter(DataSource dataSource, String topic) {
+  /**
+   * @param historyBlocks how many blocks of history to keep ({@code state_history}); 0: none
+   */
+  public BlockWriter(DataSource dataSource, String topic, int historyBlocks) {
     this.jdbc = JdbcClient.create(dataSource);
     this.batches = new NamedParameterJdbcTemplate(dataSource);
     this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     this.topic = topic;
+    this.historyBlocks = historyBlocks;
   }
 
   /** Stores {@code sealed} and the offset after it, atomically. */
@@ -61,6 +66,7 @@ public final class BlockWriter {
     insertLogs(b);
     insertWithdrawals(b);
     writeState(sealed.stateChanges());
+    writeHistory(b.number(), sealed.previousValues());
     saveOffset(sealed.nextOffset());
   }
 
@@ -206,6 +212,26 @@ public final class BlockWriter {
             + " ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
         upserts);
     batch("DELETE FROM state WHERE key = :key", deletes);
+  }
+
+  /** What the block overwrote, and the end of what falls out of the window with it. */
+  private void writeHistory(long number, Map<StateKey, byte[]> previous) {
+    if (historyBlocks == 0) {
+      return;
+    }
+    List<MapSqlParameterSource> rows = new ArrayList<>(previous.size());
+    previous.forEach(
+        (key, value) ->
+            rows.add(
+                new MapSqlParameterSource("block", number)
+                    .addValue("key", key.bytes())
+                    .addValue("previous", value, Types.BINARY)));
+    batch(
+        "INSERT INTO state_history (block_number, key, previous) VALUES (:block, :key, :previous)",
+        rows);
+    jdbc.sql("DELETE FROM state_history WHERE block_number <= :cut")
+        .param("cut", number - historyBlocks)
+        .update();
   }
 
   private void saveOffset(long nextOffset) {

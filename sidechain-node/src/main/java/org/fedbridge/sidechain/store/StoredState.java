@@ -10,7 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The stored state of the latest block, streamed into a ledger at start-up. */
+/**
+ * The stored state of the latest block and the history window, streamed into a ledger at start-up.
+ */
 public final class StoredState implements Ledger.StateSource {
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
@@ -19,6 +21,26 @@ public final class StoredState implements Ledger.StateSource {
     this.jdbc = JdbcClient.create(dataSource);
     this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     transaction.setReadOnly(true);
+  }
+
+  @Override
+  public void forEachPrevious(long afterBlock, Ledger.PreviousValue entry) {
+    try {
+      transaction.executeWithoutResult(
+          status ->
+              jdbc.sql(
+                      "SELECT block_number, key, previous FROM state_history"
+                          + " WHERE block_number > :after ORDER BY block_number")
+                  .param("after", afterBlock)
+                  .withFetchSize(10_000)
+                  .query(
+                      (RowCallbackHandler)
+                          rs ->
+                              entry.accept(
+                                  rs.getLong(1), StateKey.of(rs.getBytes(2)), rs.getBytes(3))));
+    } catch (DataAccessException e) {
+      throw new StoreException("cannot load the state history", e);
+    }
   }
 
   @Override

@@ -175,6 +175,10 @@ public final class ThroughputBench {
         replaySeconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(
             Locale.ROOT,
+            "replay: %.1f µs of CPU per transaction on the replica thread (ledger and store)%n",
+            replicaThreadCpuNanos(topic) / 1e3 / txs);
+        System.out.printf(
+            Locale.ROOT,
             "replay: %.0f µs of CPU per transaction in this JVM (replica, Kafka)%n",
             (processCpuNanos() - cpuBefore) / 1e3 / txs);
         records = end;
@@ -215,6 +219,17 @@ public final class ThroughputBench {
     Files.createDirectories(out);
     Files.writeString(out.resolve("bench.txt"), summary);
     System.out.print(summary);
+  }
+
+  /** CPU time so far of the replica thread that reads {@code topic}. */
+  private static long replicaThreadCpuNanos(String topic) {
+    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().equals("replica-" + topic)) {
+        return threads.getThreadCpuTime(t.getId());
+      }
+    }
+    return -1;
   }
 
   /** CPU time of this whole JVM (PostgreSQL runs in its own processes and is not counted). */

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ import org.fedbridge.sidechain.genesis.Genesis;
 import org.fedbridge.sidechain.genesis.GenesisFile;
 import org.fedbridge.sidechain.ledger.Ledger;
 import org.fedbridge.sidechain.rpc.methods.RpcMethods;
+import org.fedbridge.sidechain.rpc.subscriptions.FilterRegistry;
 import org.fedbridge.sidechain.testing.Generators;
 import org.fedbridge.sidechain.testing.RecordingLog;
 import org.fedbridge.sidechain.testing.ReplicaHarness;
@@ -58,7 +60,13 @@ class JsonRpcFuzzTest {
     Admission admission = new Admission(() -> ledger, appended, 64, 1000);
     dispatcher =
         new JsonRpcDispatcher(
-            RpcMethods.all(new Chain(() -> ledger, null, db.queries(), admission)),
+            RpcMethods.all(
+                new Chain(
+                    () -> ledger,
+                    null,
+                    db.queries(),
+                    admission,
+                    new FilterRegistry(Clock.systemUTC(), Duration.ofMinutes(5), 100, 100))),
             Duration.ofSeconds(15));
   }
 

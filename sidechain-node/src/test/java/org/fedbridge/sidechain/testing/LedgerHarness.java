@@ -17,8 +17,13 @@ public final class LedgerHarness {
   private long timeMillis = 1_700_000_100_000L;
 
   public LedgerHarness(Genesis genesis, int maxTransactions) {
+    this(genesis, maxTransactions, 0);
+  }
+
+  /** A ledger that keeps the state of {@code historyBlocks} blocks before its head readable. */
+  public LedgerHarness(Genesis genesis, int maxTransactions, int historyBlocks) {
     blocks.add(Ledger.genesisBlock(genesis).block());
-    ledger = Ledger.atGenesis(genesis, maxTransactions, null);
+    ledger = Ledger.atGenesis(genesis, maxTransactions, null, historyBlocks);
   }
 
   public Ledger ledger() {

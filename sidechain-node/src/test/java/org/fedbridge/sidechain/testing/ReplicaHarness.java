@@ -28,16 +28,19 @@ public final class ReplicaHarness implements AutoCloseable {
   private final Genesis genesis;
   private final String topic;
   private final int maxTransactions;
+  private final int historyBlocks;
   private Replica replica;
 
-  private ReplicaHarness(HikariDataSource ds, Genesis genesis, String topic, int maxTransactions) {
+  private ReplicaHarness(
+      HikariDataSource ds, Genesis genesis, String topic, int maxTransactions, int historyBlocks) {
     this.dataSource = ds;
     this.genesis = genesis;
     this.topic = topic;
     this.maxTransactions = maxTransactions;
+    this.historyBlocks = historyBlocks;
     this.store =
         new Replica.Store(
-            new BlockWriter(ds, topic),
+            new BlockWriter(ds, topic, historyBlocks),
             new ChainQueries(ds, topic, genesis.chainId()),
             new StoredState(ds));
   }
@@ -45,8 +48,15 @@ public final class ReplicaHarness implements AutoCloseable {
   /** Creates (or empties) database {@code name} and migrates it. */
   public static ReplicaHarness create(
       String name, Genesis genesis, String topic, int maxTransactions) {
+    return create(name, genesis, topic, maxTransactions, 0);
+  }
+
+  /** The same, keeping the state of {@code historyBlocks} blocks before the head readable. */
+  public static ReplicaHarness create(
+      String name, Genesis genesis, String topic, int maxTransactions, int historyBlocks) {
     TestPostgres pg = TestPostgres.shared();
-    return new ReplicaHarness(dataSource(pg.createDatabase(name)), genesis, topic, maxTransactions);
+    return new ReplicaHarness(
+        dataSource(pg.createDatabase(name)), genesis, topic, maxTransactions, historyBlocks);
   }
 
   public static HikariDataSource dataSource(String jdbcUrl) {
@@ -97,9 +107,7 @@ public final class ReplicaHarness implements AutoCloseable {
             store,
             new LiveLedger(),
             kafka(),
-            topic,
-            maxTransactions,
-            tickInterval,
+            new Replica.Settings(topic, maxTransactions, tickInterval, historyBlocks),
             ticks,
             null);
     replica.start();

@@ -42,6 +42,6 @@ final class EthCall implements JsonRpcMethod {
 
   /** {@code [call, block?, overrides?]}: the call run on the selected state, thrown away. */
   static CallResult simulate(Chain chain, CallRequest c, Params params) throws RpcException {
-    return chain.state(params.block(1)).call(c.from(), c.to(), c.value(), c.data());
+    return chain.read(params.block(1), s -> s.call(c.from(), c.to(), c.value(), c.data()));
   }
 }

@@ -24,6 +24,6 @@ final class EthGetBalance implements JsonRpcMethod {
   public Object execute(Params params) throws RpcException {
     params.expectAtMost(2);
     var address = params.address(0);
-    return Quantity.of(chain.state(params.block(1)).balance(address));
+    return chain.read(params.block(1), s -> Quantity.of(s.balance(address)));
   }
 }

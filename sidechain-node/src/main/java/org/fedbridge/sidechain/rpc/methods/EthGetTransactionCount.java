@@ -31,6 +31,6 @@ final class EthGetTransactionCount implements JsonRpcMethod {
     if (block.isPending()) {
       return Quantity.of(chain.admission().pendingNonce(address));
     }
-    return Quantity.of(chain.state(block).nonce(address));
+    return chain.read(block, s -> Quantity.of(s.nonce(address)));
   }
 }
