@@ -82,7 +82,9 @@ public record SidechainProperties(
    * @param maxSubscriptionsPerConnection most {@code eth_subscribe} subscriptions per connection
    * @param maxPendingMessages a subscriber with more messages waiting than this is too slow and is
    *     disconnected (close code 1008), so it never holds up anyone else
-   * @param maxMessageSize largest request message (a batch) a connection may send
+   * @param maxMessageSize largest request message (a batch) a connection may send; the container
+   *     reserves a buffer of this size (twice, as characters) for every connection, so it bounds
+   *     memory too: large batches belong on HTTP
    */
   public record WebSocket(
       @DefaultValue("true") boolean enabled,
@@ -90,7 +92,7 @@ public record SidechainProperties(
       @Min(1) @DefaultValue("100") int maxConnectionsPerClient,
       @Min(1) @DefaultValue("256") int maxSubscriptionsPerConnection,
       @Min(1) @DefaultValue("4096") int maxPendingMessages,
-      @NotNull @DefaultValue("4MB") DataSize maxMessageSize) {}
+      @NotNull @DefaultValue("128KB") DataSize maxMessageSize) {}
 
   /**
    * @param max most installed filters ({@code eth_newFilter} and kin) at once

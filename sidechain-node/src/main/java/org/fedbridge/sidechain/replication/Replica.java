@@ -77,6 +77,9 @@ public final class Replica implements AutoCloseable {
   private volatile long processedRecords;
   private Thread thread;
   private ScheduledExecutorService ticker;
+  private final java.util.concurrent.atomic.AtomicBoolean tickScheduled =
+      new java.util.concurrent.atomic.AtomicBoolean();
+  private volatile long lastTick = System.nanoTime();
   private KafkaConsumer<byte[], byte[]> consumer;
 
   /**
@@ -231,13 +234,44 @@ public final class Replica implements AutoCloseable {
       }
       OptionalLong lag = consumer.currentLag(partition);
       caughtUp = records.isEmpty() || (lag.isPresent() && lag.getAsLong() == 0);
+      if (caughtUp && !records.isEmpty()) {
+        tickSoon();
+      }
     }
+  }
+
+  /**
+   * Transactions wait for a block: cut it now if the last tick is a tick interval old, else when it
+   * will be. An idle chain thus gives a transaction its block at once, and a busy one at most one
+   * tick-cut block per interval (full blocks are cut by size anyway). The periodic tick below stays
+   * as the fallback.
+   */
+  private void tickSoon() {
+    Ledger l = live.get();
+    if (ticker == null
+        || l == null
+        || l.pendingCount() == 0
+        || !tickScheduled.compareAndSet(false, true)) {
+      return;
+    }
+    long wait = lastTick + tickInterval.toNanos() - System.nanoTime();
+    try {
+      ticker.schedule(this::scheduledTick, Math.max(0, wait), TimeUnit.NANOSECONDS);
+    } catch (RuntimeException e) {
+      tickScheduled.set(false); // stopping
+    }
+  }
+
+  private void scheduledTick() {
+    tickScheduled.set(false);
+    tick();
   }
 
   private void tick() {
     try {
       Ledger l = live.get();
       if (running && caughtUp && l != null && l.pendingCount() > 0) {
+        lastTick = System.nanoTime();
         log.append(LogRecords.tick());
       }
     } catch (RuntimeException e) {

@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class WsClient implements WebSocket.Listener, AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
+  // One client (one selector thread) for every connection: a bench opens hundreds.
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   /** A notification and when it arrived ({@link System#nanoTime}). */
   public record Notification(JsonNode result, long nanos) {}
@@ -41,8 +43,7 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
   public static WsClient connect(String url) {
     WsClient c = new WsClient();
     c.socket =
-        HttpClient.newHttpClient()
-            .newWebSocketBuilder()
+        HTTP.newWebSocketBuilder()
             .connectTimeout(Duration.ofSeconds(10))
             .buildAsync(URI.create(url), c)
             .join();
