@@ -1,0 +1,73 @@
+package org.fedbridge.validator.batch;
+
+import java.util.List;
+import org.fedbridge.core.merkle.MerkleTree;
+import org.fedbridge.core.message.Deposit;
+import org.fedbridge.core.message.DepositBatch;
+import org.fedbridge.core.message.MessageType;
+import org.fedbridge.core.message.SignedMessage;
+import org.fedbridge.core.message.Withdrawal;
+import org.fedbridge.core.message.WithdrawalBatch;
+import org.fedbridge.core.types.Bytes32;
+import org.fedbridge.core.types.UInt256;
+
+/**
+ * A batch this validator built from its own observations: one per safe L1 block holding deposits,
+ * one per sidechain block holding withdrawals, in log order, so that every honest validator builds
+ * (and signs) identical bytes without a leader.
+ */
+public sealed interface ObservedBatch {
+  MessageType type();
+
+  /** L1 block number for deposits, sidechain block number for withdrawals. */
+  UInt256 batchId();
+
+  /** The block the items came from (not signed; kept to explain reorgs). */
+  Bytes32 blockHash();
+
+  /** The message the federation signs. */
+  SignedMessage message();
+
+  /** One L1 block's deposits, in log order. */
+  record Deposits(UInt256 batchId, Bytes32 blockHash, List<Deposit> deposits)
+      implements ObservedBatch {
+    public Deposits {
+      deposits = List.copyOf(deposits);
+      if (deposits.isEmpty()) {
+        throw new IllegalArgumentException("a deposit batch holds at least one deposit");
+      }
+    }
+
+    @Override
+    public MessageType type() {
+      return MessageType.DEPOSIT_BATCH;
+    }
+
+    @Override
+    public DepositBatch message() {
+      return DepositBatch.of(batchId, deposits);
+    }
+  }
+
+  /** One sidechain block's withdrawals, in block order. */
+  record Withdrawals(UInt256 batchId, Bytes32 blockHash, List<Withdrawal> withdrawals)
+      implements ObservedBatch {
+    public Withdrawals {
+      withdrawals = List.copyOf(withdrawals);
+      if (withdrawals.isEmpty()) {
+        throw new IllegalArgumentException("a withdrawal batch holds at least one withdrawal");
+      }
+    }
+
+    @Override
+    public MessageType type() {
+      return MessageType.WITHDRAWAL_BATCH;
+    }
+
+    @Override
+    public WithdrawalBatch message() {
+      MerkleTree tree = MerkleTree.of(withdrawals.stream().map(Withdrawal::leaf).toList());
+      return new WithdrawalBatch(batchId, tree.root(), UInt256.of(withdrawals.size()));
+    }
+  }
+}
