@@ -8,8 +8,8 @@ import org.fedbridge.sidechain.rpc.Params;
 import org.fedbridge.sidechain.rpc.RpcException;
 
 /** Checked decoding of BLS points in certificate parameters. */
-final class CertificateCodec {
-  private CertificateCodec() {}
+final class CertificateParams {
+  private CertificateParams() {}
 
   static Signature signature(JsonNode n) throws RpcException {
     byte[] b = Params.hexBytes(n, 0);

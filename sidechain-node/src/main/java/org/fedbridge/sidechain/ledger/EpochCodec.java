@@ -1,29 +1,24 @@
 package org.fedbridge.sidechain.ledger;
 
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.fedbridge.core.bls.PublicKey;
 import org.fedbridge.core.threshold.Member;
 import org.fedbridge.core.threshold.MemberSet;
+import org.fedbridge.sidechain.genesis.Epoch;
 import org.fedbridge.sidechain.tx.Rlp;
 
 /**
- * A federation epoch: its number, group key and member set. Certificates are checked against the
- * current epoch only.
+ * The state's encoding of the current epoch: RLP {@code [number, groupKey, threshold, [[index,
+ * operatorId, sharePk]…]]} with compressed G2 keys. Part of the state root, so it never changes.
  */
-public record Epoch(long number, PublicKey groupKey, MemberSet members) {
-  public Epoch {
-    if (number < 0 || groupKey == null || members == null) {
-      throw new IllegalArgumentException("invalid epoch");
-    }
-  }
+final class EpochCodec {
+  private EpochCodec() {}
 
-  /** RLP {@code [number, groupKey, threshold, [[index, operatorId, sharePk]…]]} for the state. */
-  public byte[] encode() {
+  static byte[] encode(Epoch epoch) {
     List<byte[]> ms = new ArrayList<>();
-    for (Member m : members.members()) {
+    for (Member m : epoch.members().members()) {
       ms.add(
           Rlp.list(
               Rlp.uint(m.index()),
@@ -31,13 +26,14 @@ public record Epoch(long number, PublicKey groupKey, MemberSet members) {
               Rlp.string(m.sharePk().toCompressed())));
     }
     return Rlp.list(
-        Rlp.uint(number),
-        Rlp.string(groupKey.toCompressed()),
-        Rlp.uint(members.threshold()),
+        Rlp.uint(epoch.number()),
+        Rlp.string(epoch.groupKey().toCompressed()),
+        Rlp.uint(epoch.members().threshold()),
         Rlp.list(ms));
   }
 
-  public static Epoch decode(byte[] encoded) {
+  /** The epoch the state holds; the state was written by this code, so corruption is fatal. */
+  static Epoch decode(byte[] encoded) {
     try {
       List<Rlp.Item> f = Rlp.decode(encoded, 0).list();
       List<Member> ms = new ArrayList<>();
@@ -56,9 +52,5 @@ public record Epoch(long number, PublicKey groupKey, MemberSet members) {
     } catch (Rlp.RlpException e) {
       throw new IllegalStateException("stored epoch is corrupt", e);
     }
-  }
-
-  public BigInteger numberAsBig() {
-    return BigInteger.valueOf(number);
   }
 }
