@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {BitMaps} from "@openzeppelin/contracts/utils/structs/BitMaps.sol";
 
 import {BridgeEncoding} from "../BridgeEncoding.sol";
 import {Merkle} from "../Merkle.sol";
@@ -18,6 +19,7 @@ import {WithdrawalRoots} from "./WithdrawalRoots.sol";
 ///         recipient pulls later with {withdrawOwed}, so no recipient or token can sink a batch.
 abstract contract Claims is ReentrancyGuardTransient, WithdrawalRoots, TokenRegistry {
     using SafeERC20 for IERC20;
+    using BitMaps for BitMaps.BitMap;
 
     /// @notice Gas given to an ETH recipient; a recipient that needs more is paid through {withdrawOwed}.
     uint256 public constant ETH_PAYOUT_GAS = 30_000;
@@ -27,7 +29,8 @@ abstract contract Claims is ReentrancyGuardTransient, WithdrawalRoots, TokenRegi
     ///      transfer, new account) plus bookkeeping after it.
     uint256 private constant PAYOUT_CALL_OVERHEAD = 40_000;
 
-    mapping(uint256 word => uint256 bits) private _claimed;
+    /// @dev The nullifier: one bit per withdrawal nonce, set once it is paid or owed.
+    BitMaps.BitMap private _claimed;
     mapping(address recipient => mapping(address token => uint256)) private _owed;
 
     /// @notice Pays one withdrawal of a posted root. Anyone may call; funds go to the recipient
@@ -83,7 +86,7 @@ abstract contract Claims is ReentrancyGuardTransient, WithdrawalRoots, TokenRegi
 
     /// @notice Whether withdrawal `nonce` was claimed (paid or owed).
     function isClaimed(uint256 nonce) public view returns (bool) {
-        return _claimed[nonce >> 8] & (uint256(1) << (nonce & 0xff)) != 0;
+        return _claimed.get(nonce);
     }
 
     /// @notice What the vault owes `recipient` in `token` (failed payouts), see {withdrawOwed}.
@@ -105,7 +108,7 @@ abstract contract Claims is ReentrancyGuardTransient, WithdrawalRoots, TokenRegi
         if (Merkle.computeRoot(leaf, p.index, info.count, p.siblings) != p.root) revert InvalidProof();
 
         // SECURITY: the withdrawal nonce is the nullifier: each withdrawal is paid at most once.
-        _claimed[w.nonce >> 8] |= uint256(1) << (w.nonce & 0xff);
+        _claimed.set(w.nonce);
 
         TokenLimits memory limits = _limits[w.token];
         // SECURITY: nothing pays inside the challenge period (time for watchers to revoke a root

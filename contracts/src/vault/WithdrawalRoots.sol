@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.30;
 
+import {BitMaps} from "@openzeppelin/contracts/utils/structs/BitMaps.sol";
+
 import {BridgeEncoding} from "../BridgeEncoding.sol";
 import {Pausers} from "./Pausers.sol";
 
@@ -10,6 +12,8 @@ import {Pausers} from "./Pausers.sol";
 ///         with an active veto can revoke it, and a later epoch can revoke it at any time. A
 ///         revoked root pays nothing, ever, and can never be posted again.
 abstract contract WithdrawalRoots is Pausers {
+    using BitMaps for BitMaps.BitMap;
+
     struct RootInfo {
         uint64 batchId;
         uint64 count;
@@ -19,7 +23,8 @@ abstract contract WithdrawalRoots is Pausers {
     }
 
     mapping(bytes32 root => RootInfo) internal _roots;
-    mapping(uint256 word => uint256 bits) private _liveBatches;
+    /// @dev One bit per batch id: set while the batch has a live (posted, unrevoked) root.
+    BitMaps.BitMap private _liveBatches;
 
     /// @notice Stores a withdrawal root certified by the current federation epoch. It pays after
     ///         `challengePeriod`; one live root per batchId (sidechain block).
@@ -37,13 +42,11 @@ abstract contract WithdrawalRoots is Pausers {
         if (_roots[batch.root].count != 0) revert RootAlreadyPosted(batch.root);
         // SECURITY: one live root per sidechain block (issue 9 item 7); a revoked root frees it,
         // so a forged root cannot block the honest one for good.
-        (uint256 word, uint256 bit) = (batch.batchId >> 8, uint256(1) << (batch.batchId & 0xff));
-        uint256 bits = _liveBatches[word];
-        if (bits & bit != 0) revert BatchAlreadyPosted(batch.batchId);
+        if (_liveBatches.get(batch.batchId)) revert BatchAlreadyPosted(batch.batchId);
         bytes32 digest =
             BridgeEncoding.withdrawalBatchDigest(_domain(fed.epoch), batch.batchId, batch.root, batch.count);
         _requireCertificate(fed.keyPointer, digest, signature);
-        _liveBatches[word] = bits | bit;
+        _liveBatches.set(batch.batchId);
         _roots[batch.root] = RootInfo({
             batchId: uint64(batch.batchId),
             count: uint64(batch.count),
@@ -90,7 +93,7 @@ abstract contract WithdrawalRoots is Pausers {
 
     /// @notice Whether `batchId` has a live (posted, unrevoked) root.
     function isBatchPosted(uint256 batchId) external view returns (bool) {
-        return _liveBatches[batchId >> 8] & (uint256(1) << (batchId & 0xff)) != 0;
+        return _liveBatches.get(batchId);
     }
 
     /// @notice WithdrawalBatch digest the current epoch must sign for `batch`.
@@ -111,6 +114,6 @@ abstract contract WithdrawalRoots is Pausers {
 
     function _revoke(bytes32 root, RootInfo memory info) private {
         _roots[root].revoked = true;
-        _liveBatches[uint256(info.batchId) >> 8] &= ~(uint256(1) << (info.batchId & 0xff));
+        _liveBatches.unset(info.batchId);
     }
 }
