@@ -173,6 +173,11 @@ abstract contract VaultFixture is TestBase {
         return blsSign(sk, BridgeEncoding.rootRevocationDigest(domain(vault), root));
     }
 
+    /// @dev Registers `t` with the default settings (queued, waited out, executed).
+    function register(address t) internal {
+        configure(settings(t));
+    }
+
     /// @dev Applies `s` with a federation certificate: at once if it tightens, else queued,
     ///      waited out and executed.
     function configure(IVaultTypes.TokenSettings memory s) internal {
