@@ -22,6 +22,8 @@ CREATE TABLE transfers (
     stage           TEXT        NOT NULL,
     stage_detail    TEXT,
     stage_until     TIMESTAMPTZ,
+    -- when it reached its stage (block time of the event where there is one)
+    stage_at        TIMESTAMPTZ,
     created_at      TIMESTAMPTZ NOT NULL,
     updated_at      TIMESTAMPTZ NOT NULL,
     UNIQUE (kind, nonce)

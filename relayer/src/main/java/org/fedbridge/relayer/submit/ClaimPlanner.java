@@ -71,8 +71,11 @@ final class ClaimPlanner {
       }
       VaultSnapshot.TokenState s = state.get();
       Instant postedAt = c.rootPostedAt();
+      if (postedAt != null && now.isBefore(postedAt)) {
+        continue; // the vault state was read before the root was posted: wait for a fresh one
+      }
       Instant claimableAt = postedAt == null ? now : postedAt.plus(rootDelay);
-      if (now.isBefore(claimableAt)) {
+      if (!rootDelay.isZero() && now.isBefore(claimableAt)) {
         holds.add(
             new Hold(
                 nonce,

@@ -100,7 +100,6 @@ class BatchBook {
     }
     for (TransferEntity t : transfersOf(kind, b.key.batchId())) {
       if (b.postedTxHash != null && b.root.equals(b.postedRoot) && kind == Kind.WITHDRAWAL) {
-        book.advance(t, Stage.CERTIFIED, null, null, at);
         book.advance(t, Stage.ROOT_POSTED, "root posted on L1", null, at);
       } else if (b.certificateMatchesChain()) {
         book.advance(t, Stage.CERTIFIED, "certificate of epoch " + b.certEpoch, null, at);

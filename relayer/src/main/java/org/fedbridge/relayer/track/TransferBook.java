@@ -79,6 +79,11 @@ class TransferBook {
     }
     boolean newStage = stage != t.stage;
     boolean newDetail = !Objects.equals(detail, t.stageDetail);
+    // Block times have whole seconds: a stage is never dated before the one it follows.
+    if (at == null || (t.stageAt != null && at.isBefore(t.stageAt))) {
+      at = t.stageAt != null ? t.stageAt : clock.instant();
+    }
+    t.stageAt = at;
     t.stage = stage;
     t.stageDetail = detail;
     t.stageUntil = until;

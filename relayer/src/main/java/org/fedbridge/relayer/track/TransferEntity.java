@@ -59,6 +59,9 @@ class TransferEntity {
   @Column(name = "stage_until")
   Instant stageUntil;
 
+  @Column(name = "stage_at")
+  Instant stageAt;
+
   @Column(name = "created_at", nullable = false)
   Instant createdAt;
 

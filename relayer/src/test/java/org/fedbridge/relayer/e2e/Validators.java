@@ -1,0 +1,159 @@
+package org.fedbridge.relayer.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.fedbridge.contracts.generated.BridgeVault;
+import org.fedbridge.core.bls.Signature;
+import org.fedbridge.core.message.Deposit;
+import org.fedbridge.core.message.DepositBatch;
+import org.fedbridge.core.message.Withdrawal;
+import org.fedbridge.core.message.WithdrawalBatch;
+import org.fedbridge.core.threshold.PartialSignature;
+import org.fedbridge.core.types.Address;
+import org.fedbridge.core.types.Bytes32;
+import org.fedbridge.core.types.Hex;
+import org.fedbridge.core.types.UInt256;
+import org.web3j.abi.EventEncoder;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.response.EthLog;
+import org.web3j.protocol.core.methods.response.Log;
+
+/**
+ * The federation's part, played by the test with real bridge-core threshold signatures: reads a
+ * batch from the chain, publishes members' partial signatures and the combined certificate to Kafka
+ * as validators do, and submits deposit certificates to the sidechain.
+ */
+final class Validators {
+  private final Bridge bridge;
+
+  Validators(Bridge bridge) {
+    this.bridge = bridge;
+  }
+
+  /** The deposits of an L1 block, in log order. */
+  List<Deposit> depositsIn(long block) throws Exception {
+    EthFilter filter =
+        new EthFilter(
+            DefaultBlockParameter.valueOf(BigInteger.valueOf(block)),
+            DefaultBlockParameter.valueOf(BigInteger.valueOf(block)),
+            bridge.vault);
+    filter.addSingleTopic(EventEncoder.encode(BridgeVault.DEPOSIT_EVENT));
+    List<Deposit> out = new ArrayList<>();
+    for (EthLog.LogResult<?> r : bridge.l1.ethGetLogs(filter).send().getLogs()) {
+      var e = BridgeVault.getDepositEventFromLog((Log) r.get());
+      out.add(
+          new Deposit(
+              new UInt256(e.nonce),
+              Address.fromHex(e.token),
+              Address.fromHex(e.sender),
+              Address.fromHex(e.recipient),
+              new UInt256(e.amount)));
+    }
+    return out;
+  }
+
+  /** A sidechain block's withdrawals, in tree order. */
+  List<Withdrawal> withdrawalsIn(long block) {
+    JsonNode r =
+        Http.rpc(bridge.sidechainRpc, "bridge_getWithdrawalRoot", "0x" + Long.toHexString(block));
+    List<Withdrawal> out = new ArrayList<>();
+    for (JsonNode w : r.get("withdrawals")) {
+      out.add(
+          new Withdrawal(
+              UInt256.parse(w.get("nonce").asText()),
+              Address.fromHex(w.get("l1Token").asText()),
+              Address.fromHex(w.get("sender").asText()),
+              Address.fromHex(w.get("l1Recipient").asText()),
+              UInt256.parse(w.get("amount").asText())));
+    }
+    return out;
+  }
+
+  Bytes32 depositDigest(long block) throws Exception {
+    return DepositBatch.of(UInt256.of(block), depositsIn(block)).digest(bridge.domain(0));
+  }
+
+  Bytes32 withdrawalDigest(long block) {
+    return WithdrawalBatch.of(UInt256.of(block), withdrawalsIn(block)).digest(bridge.domain(0));
+  }
+
+  /** The first {@code k} members publish their partials for an L1 block's deposits. */
+  void depositPartials(long block, int k) throws Exception {
+    Bytes32 digest = depositDigest(block);
+    for (PartialSignature p : bridge.federation.partials(digest, k)) {
+      bridge.publish(
+          Bridge.PARTIALS,
+          digest.bytes(),
+          TestWire.partial(TestWire.DEPOSIT_BATCH, 0, block, digest, p));
+    }
+  }
+
+  /** The first {@code k} members publish their partials for a sidechain block's withdrawals. */
+  void withdrawalPartials(long block, int k) {
+    Bytes32 digest = withdrawalDigest(block);
+    for (PartialSignature p : bridge.federation.partials(digest, k)) {
+      bridge.publish(
+          Bridge.PARTIALS,
+          digest.bytes(),
+          TestWire.partial(TestWire.WITHDRAWAL_BATCH, 0, block, digest, p));
+    }
+  }
+
+  /** Certifies an L1 block's deposits and publishes the certificate on Kafka. */
+  Signature certifyDeposits(long block) throws Exception {
+    List<Deposit> deposits = depositsIn(block);
+    Signature sig =
+        bridge.federation.certify(
+            DepositBatch.of(UInt256.of(block), deposits).digest(bridge.domain(0)));
+    bridge.publish(
+        Bridge.CERTIFICATES,
+        TestWire.certificateKey(TestWire.DEPOSIT_BATCH, block),
+        TestWire.depositCertificate(0, block, deposits, sig, List.of(1, 2, 3)));
+    return sig;
+  }
+
+  /** Submits an L1 block's deposit certificate to the sidechain, which mints. */
+  void mint(long block, Signature sig) throws Exception {
+    List<Deposit> deposits = depositsIn(block);
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (Deposit d : deposits) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("nonce", d.nonce().toString());
+      m.put("token", d.token().toHex());
+      m.put("sender", d.sender().toHex());
+      m.put("recipient", d.recipient().toHex());
+      m.put("amount", d.amount().toString());
+      list.add(m);
+    }
+    Map<String, Object> certificate = new LinkedHashMap<>();
+    certificate.put("epoch", "0");
+    certificate.put("batchId", Long.toString(block));
+    certificate.put("deposits", list);
+    certificate.put("signature", Hex.encode(sig.toCompressed()));
+    Http.rpc(bridge.sidechainRpc, "bridge_submitDepositCertificate", certificate);
+  }
+
+  /** Certifies a sidechain block's withdrawals and publishes the certificate on Kafka. */
+  void certifyWithdrawals(long block) {
+    List<Withdrawal> ws = withdrawalsIn(block);
+    Signature sig =
+        bridge.federation.certify(
+            WithdrawalBatch.of(UInt256.of(block), ws).digest(bridge.domain(0)));
+    bridge.publish(
+        Bridge.CERTIFICATES,
+        TestWire.certificateKey(TestWire.WITHDRAWAL_BATCH, block),
+        TestWire.withdrawalCertificate(0, block, ws, sig, List.of(1, 2, 3)));
+  }
+
+  /** A certificate for the block's withdrawals signed by whoever holds {@code federation}. */
+  byte[] withdrawalCertificateBy(TestFederation signer, long block, List<Withdrawal> ws) {
+    Signature sig =
+        signer.certify(WithdrawalBatch.of(UInt256.of(block), ws).digest(bridge.domain(0)));
+    return TestWire.withdrawalCertificate(0, block, ws, sig, List.of(1, 2, 3));
+  }
+}
