@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.fedbridge.relayer.LoopLog;
 import org.fedbridge.relayer.chain.GasKey;
 import org.fedbridge.relayer.chain.L1Client;
 import org.fedbridge.relayer.chain.VaultError;
@@ -38,6 +39,7 @@ final class OutboxSender {
   private final Transfers transfers;
   private final Duration stuckAfter;
   private final Clock clock;
+  private final LoopLog refusals = new LoopLog(log, "L1 transaction sender");
 
   OutboxSender(
       L1Client l1,
@@ -127,30 +129,44 @@ final class OutboxSender {
     }
     Outbox.Attempt latest = p.latest();
     Instant since = latest.broadcastAt() != null ? latest.broadcastAt() : latest.createdAt();
-    if (Duration.between(since, clock.instant()).compareTo(stuckAfter) >= 0) {
-      FeeQuote bumped = fees.bump(latest.fees(), fees.quote());
-      if (bumped instanceof FeeQuote.Priced priced) {
-        Outbox.Attempt replacement = outbox.replace(key, p, priced);
-        log.info(
-            "nonce {} not mined after {}: replacing {} with {} (max fee {} -> {} wei)",
-            p.nonce(),
-            stuckAfter,
-            latest.hash(),
-            replacement.hash(),
-            latest.fees().maxFeePerGas(),
-            priced.maxFeePerGas());
-        broadcast(p, replacement);
+    boolean stuck = Duration.between(since, clock.instant()).compareTo(stuckAfter) >= 0;
+    if (!stuck && !l1.knows(latest.hash())) {
+      // Lost by the node (its pool was dropped, or we crashed before sending): send it again.
+      L1Client.SendOutcome outcome = broadcast(p, latest);
+      if (!(outcome instanceof L1Client.SendOutcome.Refused r && underpriced(r.message()))) {
         return false;
       }
-      outbox.note(p.id(), "stuck, and a fee bump would pass the fee ceiling: waiting");
+      // Refused as underpriced (the base fee rose past it): replace it now.
+    } else if (!stuck) {
+      return false;
     }
-    if (!l1.knows(latest.hash())) {
-      broadcast(p, latest); // lost by the node (its pool was dropped, or we crashed before sending)
+    FeeQuote bumped = fees.bump(latest.fees(), fees.quote());
+    if (bumped instanceof FeeQuote.Priced priced) {
+      Outbox.Attempt replacement = outbox.replace(key, p, priced);
+      log.info(
+          "nonce {} not mined after {}: replacing {} with {} (max fee {} -> {} wei)",
+          p.nonce(),
+          Duration.between(latest.createdAt(), clock.instant()),
+          latest.hash(),
+          replacement.hash(),
+          latest.fees().maxFeePerGas(),
+          priced.maxFeePerGas());
+      broadcast(p, replacement);
+    } else {
+      outbox.note(p.id(), "stuck, and a fee bump would pass the fee ceiling: waiting");
+      if (!l1.knows(latest.hash())) {
+        broadcast(p, latest);
+      }
     }
     return false;
   }
 
-  private void broadcast(Outbox.Pending p, Outbox.Attempt a) throws IOException {
+  private static boolean underpriced(String message) {
+    String m = message.toLowerCase(java.util.Locale.ROOT);
+    return m.contains("underpriced") || m.contains("base fee") || m.contains("fee too low");
+  }
+
+  private L1Client.SendOutcome broadcast(Outbox.Pending p, Outbox.Attempt a) throws IOException {
     L1Client.SendOutcome outcome = l1.send(a.raw());
     if (outcome instanceof L1Client.SendOutcome.Accepted) {
       outbox.broadcast(a.id());
@@ -158,8 +174,10 @@ final class OutboxSender {
       log.debug("nonce {} already used when sending {}: {}", p.nonce(), a.hash(), used.message());
     } else if (outcome instanceof L1Client.SendOutcome.Refused refused) {
       outbox.note(p.id(), "node refused " + a.hash() + ": " + refused.message());
-      log.warn("L1 node refused {} (nonce {}): {}", a.hash(), p.nonce(), refused.message());
+      refusals.report(
+          new IOException("L1 node refused nonce " + p.nonce() + ": " + refused.message()));
     }
+    return outcome;
   }
 
   private void finish(Outbox.Pending p, L1Client.Receipt r) throws IOException {

@@ -132,6 +132,11 @@ final class Bridge {
                         token, TKN_PERIOD_LIMIT, TKN_PERIOD_SECONDS, ether(1_000_000), 0))));
     vault = d.vaultAddress().toLowerCase();
     vaultBlock = d.blockNumber().longValueExact();
+    // What earlier deposits left locked in the vault, so that any test's withdrawal is payable.
+    Credentials whale = users.get(users.size() - 1);
+    vaultAs(whale).depositETH(whale.getAddress(), ether(500)).send();
+    tokenAs(whale).approve(vault, ether(500)).send();
+    vaultAs(whale).deposit(token, ether(500), whale.getAddress()).send();
 
     String sidechainDb = TestPostgres.shared().createDatabase("relayer_it_sidechain");
     relayerDb = TestPostgres.shared().createDatabase("relayer_it");
