@@ -187,7 +187,7 @@ class RoundTripTest {
 
   static String depositNonce(TransactionReceipt receipt) {
     return receipt.getLogs().stream()
-        .filter(l -> l.getAddress().equalsIgnoreCase(bridge.vault))
+        .filter(l -> l.getAddress().equalsIgnoreCase(Bridge.get().vault))
         .map(BridgeVault::getDepositEventFromLog)
         .findFirst()
         .orElseThrow()
