@@ -150,6 +150,14 @@ final class Validators {
         TestWire.withdrawalCertificate(0, block, ws, sig, List.of(1, 2, 3)));
   }
 
+  /** The federation unpauses the vault (a governance certificate with the vault's nonce). */
+  void unpause() throws Exception {
+    var vault = bridge.vaultAs(bridge.deployer);
+    BigInteger nonce = vault.governanceNonce().send();
+    Signature sig = bridge.federation.certify(new Bytes32(vault.unpauseDigest(nonce).send()));
+    vault.unpause(nonce, sig.toEip2537()).send();
+  }
+
   /** A certificate for the block's withdrawals signed by whoever holds {@code federation}. */
   byte[] withdrawalCertificateBy(TestFederation signer, long block, List<Withdrawal> ws) {
     Signature sig =

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.time.Instant;
-import org.fedbridge.core.bls.Signature;
-import org.fedbridge.core.types.Bytes32;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -57,10 +55,7 @@ class VaultControlsTest {
     assertThat(users.l1Balance(recipient)).isZero();
 
     // Only a federation certificate unpauses.
-    BigInteger nonce = bridge.vaultAs(bridge.deployer).governanceNonce().send();
-    byte[] digest = bridge.vaultAs(bridge.deployer).unpauseDigest(nonce).send();
-    Signature sig = bridge.federation.certify(new Bytes32(digest));
-    bridge.vaultAs(bridge.deployer).unpause(nonce, sig.toEip2537()).send();
+    bridge.validators.unpause();
 
     JsonNode claimed = RoundTripTest.awaitStage(url, "CLAIMED");
     assertThat(RoundTripTest.stages(claimed))
