@@ -35,5 +35,7 @@ public enum Rejection {
   /** Keystore password is wrong (checksum mismatch). */
   WRONG_PASSWORD,
   /** A message from the wrong session or phase, or a bad sender signature. */
-  BAD_MESSAGE
+  BAD_MESSAGE,
+  /** A record version or record type this code does not know. */
+  UNSUPPORTED
 }

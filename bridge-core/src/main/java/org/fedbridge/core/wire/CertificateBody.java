@@ -1,0 +1,103 @@
+package org.fedbridge.core.wire;
+
+import java.util.List;
+import org.fedbridge.core.merkle.MerkleTree;
+import org.fedbridge.core.message.Deposit;
+import org.fedbridge.core.message.DepositBatch;
+import org.fedbridge.core.message.EpochChange;
+import org.fedbridge.core.message.SignedMessage;
+import org.fedbridge.core.message.Withdrawal;
+import org.fedbridge.core.message.WithdrawalBatch;
+import org.fedbridge.core.types.UInt256;
+
+/**
+ * What a certificate certifies: the full payload from which every consumer recomputes the signed
+ * message (and so the digest) itself. Only these three types have a body today.
+ */
+public sealed interface CertificateBody {
+  /** Most deposits or withdrawals one certificate carries. */
+  int MAX_ENTRIES = 4096;
+
+  WireType type();
+
+  /** L1 block number, sidechain block number, or the new epoch of an {@code EpochChange}. */
+  UInt256 batchId();
+
+  /** The message the federation signed. */
+  SignedMessage message();
+
+  /** One L1 block's deposits in log order; signs {@code DepositBatch.of(batchId, deposits)}. */
+  record DepositBody(UInt256 batchId, List<Deposit> deposits) implements CertificateBody {
+    public DepositBody {
+      requireBatchId(batchId);
+      deposits = List.copyOf(deposits);
+      checkSize(deposits.size());
+    }
+
+    @Override
+    public WireType type() {
+      return WireType.DEPOSIT_BATCH;
+    }
+
+    @Override
+    public SignedMessage message() {
+      return DepositBatch.of(batchId, deposits);
+    }
+  }
+
+  /** One sidechain block's withdrawals in block order. */
+  record WithdrawalBody(UInt256 batchId, List<Withdrawal> withdrawals) implements CertificateBody {
+    public WithdrawalBody {
+      requireBatchId(batchId);
+      withdrawals = List.copyOf(withdrawals);
+      checkSize(withdrawals.size());
+    }
+
+    @Override
+    public WireType type() {
+      return WireType.WITHDRAWAL_BATCH;
+    }
+
+    @Override
+    public SignedMessage message() {
+      MerkleTree tree = MerkleTree.of(withdrawals.stream().map(Withdrawal::leaf).toList());
+      return new WithdrawalBatch(batchId, tree.root(), UInt256.of(withdrawals.size()));
+    }
+  }
+
+  /** The hand-over to the next epoch's federation. */
+  record EpochChangeBody(EpochChange epochChange) implements CertificateBody {
+    public EpochChangeBody {
+      if (epochChange == null) {
+        throw new IllegalArgumentException("epoch change must not be null");
+      }
+    }
+
+    @Override
+    public WireType type() {
+      return WireType.EPOCH_CHANGE;
+    }
+
+    @Override
+    public UInt256 batchId() {
+      return epochChange.newEpoch();
+    }
+
+    @Override
+    public SignedMessage message() {
+      return epochChange;
+    }
+  }
+
+  private static void requireBatchId(UInt256 batchId) {
+    if (batchId == null) {
+      throw new IllegalArgumentException("batch id must not be null");
+    }
+  }
+
+  private static void checkSize(int n) {
+    if (n < 1 || n > MAX_ENTRIES) {
+      throw new IllegalArgumentException("a batch holds 1.." + MAX_ENTRIES + " entries, not " + n);
+    }
+  }
+}
