@@ -5,18 +5,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.fedbridge.core.bls.Bls;
-import org.fedbridge.core.bls.Signature;
 import org.fedbridge.core.merkle.MerkleTree;
 import org.fedbridge.core.message.Deposit;
-import org.fedbridge.core.message.DepositBatch;
-import org.fedbridge.core.message.MessageType;
-import org.fedbridge.core.message.SignedMessage;
 import org.fedbridge.core.message.Withdrawal;
-import org.fedbridge.core.message.WithdrawalBatch;
 import org.fedbridge.core.types.Bytes32;
 import org.fedbridge.core.types.Result;
-import org.fedbridge.core.types.UInt256;
+import org.fedbridge.core.wire.CertificateBody;
+import org.fedbridge.core.wire.CertificateRecord;
 import org.fedbridge.relayer.RelayerProperties;
 import org.fedbridge.relayer.chain.BridgeDomain;
 import org.fedbridge.relayer.chain.VaultClient;
@@ -67,29 +62,39 @@ class CertificateIntake extends KafkaIntake {
 
   @Override
   void handle(ConsumerRecord<byte[], byte[]> record) throws IOException {
-    Result<WireRecords.Certificate> decoded = WireRecords.certificate(record.value());
+    Result<CertificateRecord> decoded = CertificateRecord.decode(record.value());
     if (!decoded.isOk()) {
       log.debug("skipping certificate record at offset {}: {}", record.offset(), decoded);
       return;
     }
-    WireRecords.Certificate c = decoded.orThrow();
-    Kind kind = c.type() == MessageType.DEPOSIT_BATCH ? Kind.DEPOSIT : Kind.WITHDRAWAL;
+    CertificateRecord c = decoded.orThrow();
+    Kind kind;
+    List<Bytes32> leaves;
+    if (c.body() instanceof CertificateBody.DepositBody d) {
+      kind = Kind.DEPOSIT;
+      leaves = d.deposits().stream().map(Deposit::leaf).toList();
+    } else if (c.body() instanceof CertificateBody.WithdrawalBody w) {
+      kind = Kind.WITHDRAWAL;
+      leaves = w.withdrawals().stream().map(Withdrawal::leaf).toList();
+    } else {
+      return; // epoch changes: the vault and the sidechain apply them, not the relayer
+    }
+    if (c.body().batchId().value().bitLength() > 62) {
+      return; // no chain has such a block
+    }
+    long batchId = c.body().batchId().value().longValueExact();
     long head = kind == Kind.DEPOSIT ? heads.l1().number() : heads.sidechain().number();
     if (head < 0) {
       throw new IOException("chain heads not read yet"); // rolled back, read again shortly
     }
-    if (c.batchId() > head + AHEAD) {
+    if (batchId > head + AHEAD) {
       return; // SECURITY: far beyond any block there is: not worth a pairing.
     }
-    List<Bytes32> leaves =
-        kind == Kind.DEPOSIT
-            ? c.deposits().stream().map(Deposit::leaf).toList()
-            : c.withdrawals().stream().map(Withdrawal::leaf).toList();
     Bytes32 root = MerkleTree.of(leaves).root();
-    Optional<BatchEntity> known = batchRows.findById(new BatchEntity.Key(kind, c.batchId()));
+    Optional<BatchEntity> known = batchRows.findById(new BatchEntity.Key(kind, batchId));
     if (known.isPresent() && known.get().root != null && !known.get().root.equals(root.toHex())) {
       // SECURITY: contradicts the chain the relayer reads; refused before any pairing.
-      batches.refused(kind, c.batchId(), "certificate root " + root + " differs from the chain's");
+      batches.refused(kind, batchId, "certificate root " + root + " differs from the chain's");
       return;
     }
     if (known.isPresent()
@@ -101,24 +106,22 @@ class CertificateIntake extends KafkaIntake {
     Optional<VaultClient.EpochKey> epoch = keys.epoch(c.epoch());
     if (epoch.isEmpty()) {
       batches.refused(
-          kind, c.batchId(), "certificate of epoch " + c.epoch() + " the vault does not know");
+          kind, batchId, "certificate of epoch " + c.epoch() + " the vault does not know");
       return;
     }
-    Result<Signature> signature = Signature.fromCompressed(c.signature());
-    UInt256 id = UInt256.of(c.batchId());
-    UInt256 count = UInt256.of(leaves.size());
-    SignedMessage message =
-        kind == Kind.DEPOSIT
-            ? new DepositBatch(id, root, count)
-            : new WithdrawalBatch(id, root, count);
-    Bytes32 digest = message.digest(domain.at(c.epoch()));
     // SECURITY: the group signature must verify under the vault's key for that epoch, over the
-    // digest of the entries the record carries, under this deployment's domain.
-    if (!signature.isOk() || !Bls.verify(epoch.get().groupKey(), digest, signature.orThrow())) {
-      batches.refused(kind, c.batchId(), "certificate signature does not verify");
+    // message recomputed from the entries the record carries, under this deployment's domain.
+    if (!c.verify(epoch.get().groupKey(), domain.at(c.epoch()))) {
+      batches.refused(kind, batchId, "certificate signature does not verify");
       return;
     }
     batches.certified(
-        kind, c.batchId(), c.epoch(), root.toHex(), leaves.size(), c.signature(), clock.instant());
+        kind,
+        batchId,
+        c.epoch(),
+        root.toHex(),
+        leaves.size(),
+        c.signature().toCompressed(),
+        clock.instant());
   }
 }

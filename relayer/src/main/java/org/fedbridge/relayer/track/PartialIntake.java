@@ -1,10 +1,13 @@
 package org.fedbridge.relayer.track;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.time.Clock;
+import java.util.Arrays;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.fedbridge.core.message.MessageType;
 import org.fedbridge.core.types.Result;
+import org.fedbridge.core.wire.PartialRecord;
+import org.fedbridge.core.wire.WireType;
 import org.fedbridge.relayer.RelayerProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -16,6 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class PartialIntake extends KafkaIntake {
+  /** Where the 48-byte compressed partial signature sits in a partial record. */
+  private static final int SIGNATURE_AT = 79;
+
   private final BatchBook batches;
   private final PartialTally tally;
   private final ChainHeads heads;
@@ -36,29 +42,38 @@ class PartialIntake extends KafkaIntake {
 
   @Override
   void handle(ConsumerRecord<byte[], byte[]> record) throws IOException {
-    Result<WireRecords.Partial> decoded = WireRecords.partial(record.value());
+    Result<PartialRecord> decoded = PartialRecord.decode(record.value());
     if (!decoded.isOk()) {
       return;
     }
-    WireRecords.Partial p = decoded.orThrow();
+    PartialRecord p = decoded.orThrow();
     Kind kind;
     long head;
-    if (p.type() == MessageType.DEPOSIT_BATCH) {
+    if (p.type() == WireType.DEPOSIT_BATCH) {
       kind = Kind.DEPOSIT;
       head = heads.l1().number();
-    } else if (p.type() == MessageType.WITHDRAWAL_BATCH) {
+    } else if (p.type() == WireType.WITHDRAWAL_BATCH) {
       kind = Kind.WITHDRAWAL;
       head = heads.sidechain().number();
     } else {
       return;
     }
-    // SECURITY: only batches that can exist get a row (junk cannot grow the tables).
     if (head < 0) {
       throw new IOException("chain heads not read yet"); // rolled back, read again shortly
     }
-    if (p.batchId() > head + 64) {
+    // SECURITY: only batches that can exist get a row (junk cannot grow the tables).
+    if (p.batchId().value().compareTo(BigInteger.valueOf(head + 64)) > 0) {
       return;
     }
-    tally.offer(batches.get(kind, p.batchId()), p.epoch(), p.index(), p.digest(), p.signature());
+    // The relayer knows no member identity keys, so it does not authenticate the publisher; it
+    // counts a partial only if the BLS partial itself verifies under the member's share key over
+    // the digest the relayer computes (PartialTally), which no one else can produce.
+    byte[] point = Arrays.copyOfRange(p.encode(), SIGNATURE_AT, SIGNATURE_AT + 48);
+    tally.offer(
+        batches.get(kind, p.batchId().value().longValueExact()),
+        p.epoch(),
+        p.index(),
+        p.digest(),
+        point);
   }
 }

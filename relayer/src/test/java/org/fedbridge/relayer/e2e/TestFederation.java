@@ -6,6 +6,7 @@ import java.util.List;
 import org.fedbridge.core.bls.PublicKey;
 import org.fedbridge.core.bls.SecretKey;
 import org.fedbridge.core.bls.Signature;
+import org.fedbridge.core.dkg.IdentityKey;
 import org.fedbridge.core.threshold.Member;
 import org.fedbridge.core.threshold.MemberSet;
 import org.fedbridge.core.threshold.PartialSignature;
@@ -25,6 +26,7 @@ final class TestFederation {
   final PublicKey groupKey;
   final MemberSet members;
   private final List<SecretShare> shares;
+  private final List<IdentityKey> identities = new ArrayList<>();
 
   private TestFederation(ThresholdPolicy policy, PublicKey groupKey, List<SecretShare> shares) {
     this.policy = policy;
@@ -35,6 +37,15 @@ final class TestFederation {
       list.add(new Member(s.index(), "relayer-test-op-" + s.index(), s.publicKey()));
     }
     this.members = MemberSet.of(list, policy.threshold()).orThrow();
+    SecureRandom random = new SecureRandom();
+    for (int i = 0; i < shares.size(); i++) {
+      identities.add(IdentityKey.random(random));
+    }
+  }
+
+  /** Member {@code index}'s identity key, which signs what it publishes on Kafka. */
+  IdentityKey identity(int index) {
+    return identities.get(index - 1);
   }
 
   static TestFederation deal(int t, int n) {

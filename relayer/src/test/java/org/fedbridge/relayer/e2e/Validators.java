@@ -17,6 +17,10 @@ import org.fedbridge.core.types.Address;
 import org.fedbridge.core.types.Bytes32;
 import org.fedbridge.core.types.Hex;
 import org.fedbridge.core.types.UInt256;
+import org.fedbridge.core.wire.CertificateBody;
+import org.fedbridge.core.wire.CertificateRecord;
+import org.fedbridge.core.wire.PartialRecord;
+import org.fedbridge.core.wire.WireType;
 import org.web3j.abi.EventEncoder;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.methods.request.EthFilter;
@@ -87,9 +91,7 @@ final class Validators {
     Bytes32 digest = depositDigest(block);
     for (PartialSignature p : bridge.federation.partials(digest, k)) {
       bridge.publish(
-          Bridge.PARTIALS,
-          digest.bytes(),
-          TestWire.partial(TestWire.DEPOSIT_BATCH, 0, block, digest, p));
+          Bridge.PARTIALS, digest.bytes(), partial(WireType.DEPOSIT_BATCH, block, digest, p));
     }
   }
 
@@ -98,9 +100,7 @@ final class Validators {
     Bytes32 digest = withdrawalDigest(block);
     for (PartialSignature p : bridge.federation.partials(digest, k)) {
       bridge.publish(
-          Bridge.PARTIALS,
-          digest.bytes(),
-          TestWire.partial(TestWire.WITHDRAWAL_BATCH, 0, block, digest, p));
+          Bridge.PARTIALS, digest.bytes(), partial(WireType.WITHDRAWAL_BATCH, block, digest, p));
     }
   }
 
@@ -110,10 +110,14 @@ final class Validators {
     Signature sig =
         bridge.federation.certify(
             DepositBatch.of(UInt256.of(block), deposits).digest(bridge.domain(0)));
-    bridge.publish(
-        Bridge.CERTIFICATES,
-        TestWire.certificateKey(TestWire.DEPOSIT_BATCH, block),
-        TestWire.depositCertificate(0, block, deposits, sig, List.of(1, 2, 3)));
+    CertificateRecord record =
+        new CertificateRecord(
+            0,
+            new CertificateBody.DepositBody(UInt256.of(block), deposits),
+            sig,
+            List.of(1, 2, 3),
+            1);
+    bridge.publish(Bridge.CERTIFICATES, record.kafkaKey(), record.encode());
     return sig;
   }
 
@@ -144,10 +148,8 @@ final class Validators {
     Signature sig =
         bridge.federation.certify(
             WithdrawalBatch.of(UInt256.of(block), ws).digest(bridge.domain(0)));
-    bridge.publish(
-        Bridge.CERTIFICATES,
-        TestWire.certificateKey(TestWire.WITHDRAWAL_BATCH, block),
-        TestWire.withdrawalCertificate(0, block, ws, sig, List.of(1, 2, 3)));
+    CertificateRecord record = certificate(0, block, ws, sig);
+    bridge.publish(Bridge.CERTIFICATES, record.kafkaKey(), record.encode());
   }
 
   /** The federation unpauses the vault (a governance certificate with the vault's nonce). */
@@ -162,6 +164,19 @@ final class Validators {
   byte[] withdrawalCertificateBy(TestFederation signer, long block, List<Withdrawal> ws) {
     Signature sig =
         signer.certify(WithdrawalBatch.of(UInt256.of(block), ws).digest(bridge.domain(0)));
-    return TestWire.withdrawalCertificate(0, block, ws, sig, List.of(1, 2, 3));
+    return certificate(0, block, ws, sig).encode();
+  }
+
+  /** A withdrawal certificate record as the combining validator publishes it. */
+  static CertificateRecord certificate(long epoch, long block, List<Withdrawal> ws, Signature sig) {
+    return new CertificateRecord(
+        epoch, new CertificateBody.WithdrawalBody(UInt256.of(block), ws), sig, List.of(1, 2, 3), 1);
+  }
+
+  /** A member's partial record, signed with its identity key as validators publish it. */
+  byte[] partial(WireType type, long block, Bytes32 digest, PartialSignature p) {
+    return PartialRecord.unsigned(type, 0, UInt256.of(block), digest, p)
+        .signedBy(bridge.federation.identity(p.index()))
+        .encode();
   }
 }
