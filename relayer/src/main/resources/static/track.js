@@ -6,6 +6,7 @@
   const results = document.getElementById('results');
   const status = document.getElementById('status');
   let source = null;
+  const shown = new Map(); // card id -> the JSON it shows: an unchanged transfer is not redrawn
 
   function el(tag, attrs, ...children) {
     const e = document.createElement(tag);
@@ -27,6 +28,9 @@
 
   function render(t) {
     const id = 'transfer-' + t.kind + '-' + t.nonce;
+    const json = JSON.stringify(t);
+    if (shown.get(id) === json && document.getElementById(id)) return;
+    shown.set(id, json);
     const card = el('article', { class: 'transfer', id: id, data: { kind: t.kind, nonce: t.nonce } },
       el('h2', {}, (t.kind === 'DEPOSIT' ? 'Deposit ' : 'Withdrawal ') + '#' + t.nonce + ' · ' + t.amount + ' ' + (t.token.symbol || t.token.l1)),
       el('span', { class: 'stage', data: { stage: t.stage } }, t.stage),
@@ -77,6 +81,7 @@
 
   async function track(query, kind) {
     results.replaceChildren();
+    shown.clear();
     status.textContent = 'looking…';
     try {
       if (/^0x[0-9a-fA-F]{64}$/.test(query)) {

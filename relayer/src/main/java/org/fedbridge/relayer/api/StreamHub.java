@@ -12,16 +12,15 @@ import org.fedbridge.relayer.track.Kind;
 import org.fedbridge.relayer.track.Stage;
 import org.fedbridge.relayer.track.StageChanged;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Server-sent events of stage changes. Each change is pushed after its transaction commits, on one
- * sender thread (a slow client never holds up a watcher), to every stream whose filter (one
- * transfer, or one address) matches.
+ * Server-sent events of stage changes. Each change (read back from the database by the stage feed,
+ * so every instance streams every change) is pushed on one sender thread (a slow client never holds
+ * up a watcher), to every stream whose filter (one transfer, or one address) matches.
  */
 @Component
 class StreamHub implements DisposableBean {
@@ -66,7 +65,7 @@ class StreamHub implements DisposableBean {
     return subscriptions.size();
   }
 
-  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  @EventListener
   void on(StageChanged e) {
     StageEvent data =
         new StageEvent(

@@ -26,9 +26,11 @@ import org.web3j.tx.gas.DefaultGasProvider;
 public final class VaultClient {
   private final BridgeVault vault;
   private final String address;
+  private final Web3j web3j;
 
   public VaultClient(Web3j web3j, String address) {
     this.address = address;
+    this.web3j = web3j;
     this.vault =
         BridgeVault.load(
             address,
@@ -72,6 +74,27 @@ public final class VaultClient {
         r.component1().longValueExact(),
         Instant.ofEpochSecond(r.component2().longValueExact()),
         r.component3().longValueExact());
+  }
+
+  /**
+   * The vault's challenge period for posted roots ({@code challengePeriod()}, issue 9), or zero for
+   * a vault without one.
+   */
+  public java.time.Duration challengePeriod() throws IOException {
+    var r =
+        web3j
+            .ethCall(
+                org.web3j.protocol.core.methods.request.Transaction.createEthCallTransaction(
+                    null,
+                    address,
+                    "0x" + org.web3j.crypto.Hash.sha3String("challengePeriod()").substring(2, 10)),
+                org.web3j.protocol.core.DefaultBlockParameterName.LATEST)
+            .send();
+    String value = r.getValue();
+    if (r.hasError() || value == null || value.length() != 66) {
+      return java.time.Duration.ZERO;
+    }
+    return java.time.Duration.ofSeconds(new BigInteger(value.substring(2), 16).longValueExact());
   }
 
   public boolean isClaimed(BigInteger nonce) throws IOException {

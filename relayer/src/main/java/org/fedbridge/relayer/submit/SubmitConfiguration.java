@@ -2,6 +2,7 @@ package org.fedbridge.relayer.submit;
 
 import java.time.Clock;
 import java.util.Optional;
+import org.fedbridge.relayer.Leadership;
 import org.fedbridge.relayer.RelayerProperties;
 import org.fedbridge.relayer.chain.GasKey;
 import org.fedbridge.relayer.chain.L1Client;
@@ -26,6 +27,7 @@ class SubmitConfiguration implements SchedulingConfigurer {
   private static final Logger log = LoggerFactory.getLogger(SubmitConfiguration.class);
   private final Optional<Submitter> submitter;
   private final RelayerProperties properties;
+  private final Leadership leadership;
 
   SubmitConfiguration(
       RelayerProperties properties,
@@ -37,8 +39,10 @@ class SubmitConfiguration implements SchedulingConfigurer {
       VaultMonitor monitor,
       Transfers transfers,
       Outbox outbox,
-      Clock clock) {
+      Clock clock,
+      Leadership leadership) {
     this.properties = properties;
+    this.leadership = leadership;
     if (key.isPresent() && properties.submit().enabled()) {
       this.submitter =
           Optional.of(
@@ -68,6 +72,16 @@ class SubmitConfiguration implements SchedulingConfigurer {
 
   @Override
   public void configureTasks(ScheduledTaskRegistrar registrar) {
-    submitter.ifPresent(s -> registrar.addFixedDelayTask(s::tick, properties.submit().interval()));
+    submitter.ifPresent(
+        s ->
+            registrar.addFixedDelayTask(
+                () -> {
+                  if (leadership.isLeader()) {
+                    s.tick();
+                  } else {
+                    s.standBy(); // the leader sends; on taking over, resync the nonce first
+                  }
+                },
+                properties.submit().interval()));
   }
 }

@@ -3,7 +3,6 @@ package org.fedbridge.relayer.submit;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -88,6 +87,11 @@ public final class Submitter {
   /** The planner's batch size: withdrawals per {@code claimMany} at the configured gas budget. */
   public int claimBatchSize() {
     return planner.batchSize();
+  }
+
+  /** Not the sending instance now: when it becomes it, it aligns its nonce with the chain first. */
+  void standBy() {
+    synced = false;
   }
 
   /** One pass; failures are logged once and retried on the next pass. */
@@ -176,7 +180,7 @@ public final class Submitter {
     if (open.isEmpty()) {
       return;
     }
-    ClaimPlanner.Plan plan = planner.plan(open, state, state.at(), Duration.ZERO);
+    ClaimPlanner.Plan plan = planner.plan(open, state, state.at(), state.challengePeriod());
     for (ClaimPlanner.Hold h : plan.holds()) {
       transfers.hold(List.of(h.nonce()), h.stage(), h.detail(), h.until());
     }

@@ -89,6 +89,16 @@ class BatchBook {
     progress(b, at);
   }
 
+  /** The root posted for this batch was revoked on L1: it pays nothing, ever. */
+  void revoked(long batchId, String root, Instant at) {
+    BatchEntity b = get(Kind.WITHDRAWAL, batchId);
+    if (root.equals(b.postedRoot) || b.postedRoot == null) {
+      b.revokedAt = at;
+      b.problem = "the root posted on L1 was revoked";
+      b.updatedAt = clock.instant();
+    }
+  }
+
   /**
    * Moves the batch's transfers as far as the batch allows: certified once the certificate matches
    * the chain's root, root posted once the posted root is the chain's root.

@@ -12,6 +12,7 @@ import org.fedbridge.core.types.Bytes32;
 import org.fedbridge.core.types.Result;
 import org.fedbridge.core.wire.CertificateBody;
 import org.fedbridge.core.wire.CertificateRecord;
+import org.fedbridge.relayer.Leadership;
 import org.fedbridge.relayer.RelayerProperties;
 import org.fedbridge.relayer.chain.BridgeDomain;
 import org.fedbridge.relayer.chain.VaultClient;
@@ -46,12 +47,13 @@ class CertificateIntake extends KafkaIntake {
       ConsumerOffsetRepository offsets,
       TransactionTemplate tx,
       Clock clock,
+      Leadership leadership,
       FederationKeys keys,
       BridgeDomain domain,
       BatchBook batches,
       BatchRepository batchRows,
       ChainHeads heads) {
-    super(properties.kafka(), properties.topics().certificates(), offsets, tx, clock);
+    super(properties.kafka(), properties.topics().certificates(), offsets, tx, clock, leadership);
     this.keys = keys;
     this.domain = domain;
     this.batches = batches;

@@ -16,6 +16,7 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.fedbridge.relayer.Leadership;
 import org.fedbridge.relayer.LoopLog;
 import org.fedbridge.service.KafkaSettings;
 import org.slf4j.Logger;
@@ -40,6 +41,7 @@ abstract class KafkaIntake implements SmartLifecycle {
   private final TransactionTemplate tx;
   private final Clock clock;
   private final LoopLog problems;
+  private final Leadership leadership;
   private final CountDownLatch stopping = new CountDownLatch(1);
   private volatile Thread thread;
   private volatile KafkaConsumer<byte[], byte[]> consumer;
@@ -49,8 +51,10 @@ abstract class KafkaIntake implements SmartLifecycle {
       String topic,
       ConsumerOffsetRepository offsets,
       TransactionTemplate tx,
-      Clock clock) {
+      Clock clock,
+      Leadership leadership) {
     this.kafka = kafka;
+    this.leadership = leadership;
     this.topic = topic;
     this.offsets = offsets;
     this.tx = tx;
@@ -92,6 +96,10 @@ abstract class KafkaIntake implements SmartLifecycle {
 
   private void run() {
     while (stopping.getCount() > 0) {
+      if (!leadership.isLeader()) {
+        awaitRetry(); // another instance reads Kafka
+        continue;
+      }
       Map<String, Object> props = new HashMap<>(kafka.clientProperties());
       props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
       props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -100,7 +108,7 @@ abstract class KafkaIntake implements SmartLifecycle {
       try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props)) {
         consumer = c;
         assignFromStoredOffsets(c);
-        while (stopping.getCount() > 0) {
+        while (stopping.getCount() > 0 && leadership.isLeader()) {
           ConsumerRecords<byte[], byte[]> records = c.poll(POLL);
           if (!records.isEmpty()) {
             tx.executeWithoutResult(s -> apply(records));

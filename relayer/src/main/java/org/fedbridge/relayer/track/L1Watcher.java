@@ -15,6 +15,7 @@ import org.fedbridge.core.message.Deposit;
 import org.fedbridge.core.types.Address;
 import org.fedbridge.core.types.Hex;
 import org.fedbridge.core.types.UInt256;
+import org.fedbridge.relayer.Leadership;
 import org.fedbridge.relayer.LoopLog;
 import org.fedbridge.relayer.RelayerProperties;
 import org.fedbridge.relayer.chain.L1Client;
@@ -53,6 +54,8 @@ class L1Watcher {
   private final ChainHeads heads;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final Leadership leadership;
+  private final VaultEvents hardened;
   private final LoopLog problems = new LoopLog(log, "L1 watcher");
 
   L1Watcher(
@@ -64,8 +67,12 @@ class L1Watcher {
       VaultEventRepository vaultEvents,
       ChainHeads heads,
       TransactionTemplate tx,
-      Clock clock) {
+      Clock clock,
+      Leadership leadership,
+      VaultEvents hardened) {
     this.l1 = l1;
+    this.hardened = hardened;
+    this.leadership = leadership;
     this.vault = properties.vault().toLowerCase(Locale.ROOT);
     this.settings = properties.l1();
     this.book = book;
@@ -91,6 +98,9 @@ class L1Watcher {
     long head = l1.head();
     L1Client.Block headBlock = l1.block(head).orElseThrow(() -> new IOException("no head"));
     heads.l1(new ChainHeads.Head(head, headBlock.timestamp(), clock.instant()));
+    if (!leadership.isLeader()) {
+      return; // another instance follows the chain; this one only needs the head
+    }
     long last = head - settings.confirmations() + 1;
     long next = cursors.next(CURSOR, settings.startBlock());
     while (next <= last) {
@@ -136,6 +146,8 @@ class L1Watcher {
         batches.posted(e.batchId.longValueExact(), Hex.encode(e.root), l.getTransactionHash(), at);
       } else if (topic.equals(PAID)) {
         paid(l, at);
+      } else if (hardened.apply(l, at)) {
+        continue;
       } else if (topic.equals(PAUSED) || topic.equals(UNPAUSED)) {
         String detail =
             topic.equals(PAUSED)

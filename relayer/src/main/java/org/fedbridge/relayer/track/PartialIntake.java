@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.fedbridge.core.types.Result;
 import org.fedbridge.core.wire.PartialRecord;
 import org.fedbridge.core.wire.WireType;
+import org.fedbridge.relayer.Leadership;
 import org.fedbridge.relayer.RelayerProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,10 +32,11 @@ class PartialIntake extends KafkaIntake {
       ConsumerOffsetRepository offsets,
       TransactionTemplate tx,
       Clock clock,
+      Leadership leadership,
       BatchBook batches,
       PartialTally tally,
       ChainHeads heads) {
-    super(properties.kafka(), properties.topics().partials(), offsets, tx, clock);
+    super(properties.kafka(), properties.topics().partials(), offsets, tx, clock, leadership);
     this.batches = batches;
     this.tally = tally;
     this.heads = heads;

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.fedbridge.core.types.Keccak;
+import org.fedbridge.relayer.Leadership;
 import org.fedbridge.relayer.LoopLog;
 import org.fedbridge.relayer.RelayerProperties;
 import org.fedbridge.relayer.chain.SidechainClient;
@@ -51,6 +52,7 @@ class SidechainWatcher {
   private final ChainHeads heads;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final Leadership leadership;
   private final LoopLog problems = new LoopLog(log, "sidechain watcher");
 
   SidechainWatcher(
@@ -61,8 +63,10 @@ class SidechainWatcher {
       Cursors cursors,
       ChainHeads heads,
       TransactionTemplate tx,
-      Clock clock) {
+      Clock clock,
+      Leadership leadership) {
     this.sidechain = sidechain;
+    this.leadership = leadership;
     this.settings = properties.sidechain();
     this.book = book;
     this.batches = batches;
@@ -85,6 +89,9 @@ class SidechainWatcher {
   void pollOnce() throws IOException {
     long head = sidechain.head();
     heads.sidechain(new ChainHeads.Head(head, sidechain.blockTime(head), clock.instant()));
+    if (!leadership.isLeader()) {
+      return; // another instance follows the chain; this one only needs the head
+    }
     long next = cursors.next(CURSOR, 0);
     while (next <= head) {
       long to = Math.min(head, next + settings.maxBlocksPerScan() - 1);

@@ -4,29 +4,22 @@ import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes transfers and their stage history. Every change goes through here, so that stages only
- * move forward on news from the chains and Kafka, each change is recorded once with its time, and
- * the event stream hears about it after the commit. Callers run inside a transaction.
+ * move forward on news from the chains and Kafka and each change is recorded once with its time
+ * (the event stream reads those records: {@link StageFeed}). Callers run inside a transaction.
  */
 @Component
 class TransferBook {
   private final TransferRepository transfers;
   private final TransferStageRepository stages;
-  private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  TransferBook(
-      TransferRepository transfers,
-      TransferStageRepository stages,
-      ApplicationEventPublisher events,
-      Clock clock) {
+  TransferBook(TransferRepository transfers, TransferStageRepository stages, Clock clock) {
     this.transfers = transfers;
     this.stages = stages;
-    this.events = events;
     this.clock = clock;
   }
 
@@ -91,8 +84,6 @@ class TransferBook {
     if (newStage || newDetail) {
       stages.save(new TransferStageEntity(t.id, stage, detail, at));
     }
-    events.publishEvent(
-        new StageChanged(t.id, t.kind, t.nonce, t.sender, t.recipient, stage, detail, until, at));
     return true;
   }
 

@@ -32,6 +32,9 @@ interface TransferRepository extends JpaRepository<TransferEntity, Long> {
 
   List<TransferEntity> findByKindAndBatchIdOrderByLeafIndexAscNonceAsc(Kind kind, Long batchId);
 
+  List<TransferEntity> findByKindAndStageAndRecipientAndL1Token(
+      Kind kind, Stage stage, String recipient, String l1Token);
+
   List<TransferEntity> findByKindAndStageAndBatchIdLessThan(Kind kind, Stage stage, Long batchId);
 
   @Query(

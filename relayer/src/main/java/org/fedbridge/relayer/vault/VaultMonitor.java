@@ -31,6 +31,7 @@ public class VaultMonitor {
   private final Clock clock;
   private final AtomicReference<VaultSnapshot> current = new AtomicReference<>();
   private final AtomicReference<List<SidechainClient.Token>> tokens = new AtomicReference<>();
+  private final AtomicReference<java.time.Duration> challenge = new AtomicReference<>();
   private final LoopLog problems = new LoopLog(log, "vault monitor");
 
   VaultMonitor(VaultClient vault, L1Client l1, SidechainClient sidechain, Clock clock) {
@@ -75,9 +76,19 @@ public class VaultMonitor {
             block.timestamp(),
             vault.paused(),
             vault.currentEpoch(),
+            challengePeriod(),
             java.util.Collections.unmodifiableMap(states));
     current.set(s);
     return s;
+  }
+
+  private java.time.Duration challengePeriod() throws IOException {
+    java.time.Duration known = challenge.get();
+    if (known == null) {
+      known = vault.challengePeriod(); // immutable in the vault: read once
+      challenge.set(known);
+    }
+    return known;
   }
 
   private VaultSnapshot.TokenState state(

@@ -15,10 +15,16 @@ import org.fedbridge.relayer.chain.VaultClient;
  * @param at the L1 head's block time when read (the vault's {@code block.timestamp})
  * @param paused whether the vault is paused
  * @param epoch the vault's current federation epoch
+ * @param challengePeriod how long a posted root waits before it can be claimed (zero: no window)
  * @param tokens every token the relayer knows (ETH first), keyed by lowercase L1 address
  */
 public record VaultSnapshot(
-    Instant readAt, Instant at, boolean paused, long epoch, Map<String, TokenState> tokens) {
+    Instant readAt,
+    Instant at,
+    boolean paused,
+    long epoch,
+    java.time.Duration challengePeriod,
+    Map<String, TokenState> tokens) {
 
   public static final String ETH = "0x0000000000000000000000000000000000000000";
 

@@ -65,6 +65,39 @@ final class Http {
     return response.get("result");
   }
 
+  /** One JSON-RPC batch: {@code method} once per single parameter; the results in order. */
+  static java.util.List<String> rpcBatch(String url, String method, java.util.List<String> params) {
+    ArrayNode batch = JSON.createArrayNode();
+    for (int i = 0; i < params.size(); i++) {
+      ObjectNode r = batch.addObject().put("jsonrpc", "2.0").put("id", i).put("method", method);
+      r.putArray("params").add(params.get(i));
+    }
+    try {
+      HttpResponse<String> r =
+          CLIENT.send(
+              HttpRequest.newBuilder(URI.create(url))
+                  .timeout(Duration.ofSeconds(60))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(batch)))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      JsonNode answers = JSON.readTree(r.body());
+      String[] out = new String[params.size()];
+      for (JsonNode a : answers) {
+        if (a.has("error")) {
+          throw new IllegalStateException(method + ": " + a.get("error"));
+        }
+        out[a.get("id").asInt()] = a.get("result").asText();
+      }
+      return java.util.List.of(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   static JsonNode rpcResponse(String url, String method, Object... params) {
     ObjectNode request = JSON.createObjectNode().put("jsonrpc", "2.0").put("id", 1);
     request.put("method", method);

@@ -53,6 +53,15 @@ final class RelayerDb {
     }
   }
 
+  /** Gas used by the mined intents (their receipts' gasUsed as the relayer recorded them). */
+  long gasUsed(List<Intent> intents) {
+    long sum = 0;
+    for (Intent i : intents) {
+      sum += count("SELECT coalesce(gas_used, 0) FROM relayer.outbox WHERE id = " + i.id());
+    }
+    return sum;
+  }
+
   long count(String sql) {
     try (Connection c = connect();
         ResultSet rs = c.createStatement().executeQuery(sql)) {

@@ -123,16 +123,19 @@ class TrackPageBrowserTest {
   private void selfClaim(Bridge bridge, Users.Burn burn, String api) {
     browser.get(bridge.relayerUrl() + "/?q=" + burn.nonce());
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-    By card = By.id("transfer-WITHDRAWAL-" + burn.nonce());
-    WebElement button =
-        wait.until(ExpectedConditions.presenceOfElementLocated(card))
-            .findElement(By.className("claim"));
+    By button = By.cssSelector("#transfer-WITHDRAWAL-" + burn.nonce() + " button.claim");
+    wait.until(ExpectedConditions.elementToBeClickable(button));
     JsonNode claim = Http.get(api + "/claim").json();
-    button.click();
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            d -> {
+              d.findElement(button).click();
+              return true;
+            });
     WebElement out =
         wait.until(
-            ExpectedConditions.visibilityOf(
-                browser.findElement(card).findElement(By.className("claim-data"))));
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#transfer-WITHDRAWAL-" + burn.nonce() + " textarea.claim-data")));
     assertThat(out.getAttribute("data-data")).isEqualTo(claim.at("/claim/data").asText());
     assertThat(out.getAttribute("value")).contains("cast send " + claim.at("/claim/to").asText());
   }

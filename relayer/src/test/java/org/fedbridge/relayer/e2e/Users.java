@@ -69,6 +69,39 @@ final class Users {
     return send(from, BigInteger.ZERO, data);
   }
 
+  /**
+   * {@code count} ETH withdrawals from {@code senders} in turn, sent as one JSON-RPC batch so that
+   * they land in as few sidechain blocks as possible.
+   */
+  List<Burn> withdrawManyEth(List<Credentials> senders, int count, BigInteger wei) {
+    String url = bridge.sidechainRpc;
+    java.util.Map<String, BigInteger> nonces = new java.util.HashMap<>();
+    List<String> raws = new java.util.ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Credentials from = senders.get(i % senders.size());
+      BigInteger nonce =
+          nonces.computeIfAbsent(
+              from.getAddress(),
+              a ->
+                  Numeric.decodeQuantity(
+                      Http.rpc(url, "eth_getTransactionCount", a, "pending").asText()));
+      nonces.put(from.getAddress(), nonce.add(BigInteger.ONE));
+      String data =
+          FunctionEncoder.encode(
+              new Function("withdrawEth", List.of(new Address(freshAddress())), List.of()));
+      RawTransaction tx =
+          RawTransaction.createTransaction(
+              nonce, BigInteger.ZERO, BigInteger.valueOf(200_000), BRIDGE, wei, data);
+      raws.add(Numeric.toHexString(TransactionEncoder.signMessage(tx, Bridge.SIDECHAIN_ID, from)));
+    }
+    List<String> hashes = Http.rpcBatch(url, "eth_sendRawTransaction", raws);
+    List<Burn> burns = new java.util.ArrayList<>();
+    for (String hash : hashes) {
+      burns.add(receipt(url, hash));
+    }
+    return burns;
+  }
+
   private Burn send(Credentials from, BigInteger value, String data) {
     String url = bridge.sidechainRpc;
     BigInteger nonce =
@@ -79,6 +112,10 @@ final class Users {
             nonce, BigInteger.ZERO, BigInteger.valueOf(200_000), BRIDGE, value, data);
     byte[] signed = TransactionEncoder.signMessage(tx, Bridge.SIDECHAIN_ID, from);
     String hash = Http.rpc(url, "eth_sendRawTransaction", Numeric.toHexString(signed)).asText();
+    return receipt(url, hash);
+  }
+
+  private static Burn receipt(String url, String hash) {
     JsonNode receipt =
         await("sidechain receipt of " + hash)
             .atMost(Duration.ofSeconds(60))

@@ -39,6 +39,7 @@ class ClaimPlannerTest {
         NOW,
         paused,
         0,
+        Duration.ZERO,
         Map.of(ETH, new VaultSnapshot.TokenState(ETH, ETH, "ETH", 18, limits, flow)));
   }
 
