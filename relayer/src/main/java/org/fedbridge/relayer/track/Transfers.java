@@ -207,15 +207,21 @@ public class Transfers {
           .computeIfAbsent(s.transferId, k -> new ArrayList<>())
           .add(new TransferView.StageEntry(s.stage, s.detail, s.at));
     }
+    // One query for the batches of the whole page, not one per transfer.
+    Map<BatchEntity.Key, BatchEntity> batchRows = new HashMap<>();
+    batches
+        .findAllById(
+            rows.stream()
+                .filter(t -> t.batchId != null)
+                .map(t -> new BatchEntity.Key(t.kind, t.batchId))
+                .distinct()
+                .toList())
+        .forEach(b -> batchRows.put(b.key, b));
     List<TransferView> out = new ArrayList<>();
     for (TransferEntity t : rows) {
-      TransferView.BatchView batch =
-          t.batchId == null
-              ? null
-              : batches
-                  .findById(new BatchEntity.Key(t.kind, t.batchId))
-                  .map(Transfers::batchView)
-                  .orElse(null);
+      BatchEntity row =
+          t.batchId == null ? null : batchRows.get(new BatchEntity.Key(t.kind, t.batchId));
+      TransferView.BatchView batch = row == null ? null : batchView(row);
       out.add(
           new TransferView(
               t.id,

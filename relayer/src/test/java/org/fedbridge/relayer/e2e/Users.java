@@ -73,7 +73,11 @@ final class Users {
    * {@code count} ETH withdrawals from {@code senders} in turn, sent as one JSON-RPC batch so that
    * they land in as few sidechain blocks as possible.
    */
-  List<Burn> withdrawManyEth(List<Credentials> senders, int count, BigInteger wei) {
+  List<Burn> withdrawManyEth(
+      List<Credentials> senders,
+      int count,
+      BigInteger wei,
+      java.util.function.Supplier<String> recipients) {
     String url = bridge.sidechainRpc;
     java.util.Map<String, BigInteger> nonces = new java.util.HashMap<>();
     List<String> raws = new java.util.ArrayList<>();
@@ -88,7 +92,7 @@ final class Users {
       nonces.put(from.getAddress(), nonce.add(BigInteger.ONE));
       String data =
           FunctionEncoder.encode(
-              new Function("withdrawEth", List.of(new Address(freshAddress())), List.of()));
+              new Function("withdrawEth", List.of(new Address(recipients.get())), List.of()));
       RawTransaction tx =
           RawTransaction.createTransaction(
               nonce, BigInteger.ZERO, BigInteger.valueOf(200_000), BRIDGE, wei, data);
