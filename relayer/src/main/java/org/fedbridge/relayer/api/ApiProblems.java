@@ -61,6 +61,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
           new HttpHeaders(),
           request);
     }
+    if (e instanceof org.springframework.transaction.CannotCreateTransactionException
+        || e instanceof org.springframework.dao.TransientDataAccessException) {
+      // Overloaded or the database is away for a moment: say so, and when to come back.
+      HttpHeaders retry = new HttpHeaders();
+      retry.set(HttpHeaders.RETRY_AFTER, "1");
+      return respond(ApiError.UNAVAILABLE, "the relayer is busy; retry shortly", retry, request);
+    }
     log.error("unexpected failure answering {}", request.getRequestURI(), e);
     return respond(
         ApiError.INTERNAL, "the relayer failed to answer; try again", new HttpHeaders(), request);
