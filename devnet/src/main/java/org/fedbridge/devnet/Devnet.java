@@ -236,7 +236,8 @@ public final class Devnet implements Callable<Integer> {
     // The relayer pays L1 gas from its own key, in a keystore, funded here.
     RelayerKey relayerKey = RelayerKey.write(dir.resolve("relayer"));
     if (l1Rpc == null) {
-      Http.rpc(l1, "anvil_setBalance", relayerKey.address(), "0x" + RelayerKey.FUNDING.toString(16));
+      Http.rpc(
+          l1, "anvil_setBalance", relayerKey.address(), "0x" + RelayerKey.FUNDING.toString(16));
     } else {
       L1Setup.fund(l1, l1ChainId, accounts.get(0), relayerKey.address(), RelayerKey.FUNDING);
     }

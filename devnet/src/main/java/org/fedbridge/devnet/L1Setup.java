@@ -80,7 +80,8 @@ final class L1Setup implements AutoCloseable {
     try {
       new org.web3j.tx.Transfer(
               web3j,
-              VaultDeployer.transactionManager(web3j, Credentials.create(from.privateKey()), chainId))
+              VaultDeployer.transactionManager(
+                  web3j, Credentials.create(from.privateKey()), chainId))
           .sendFunds(to, new java.math.BigDecimal(amount), org.web3j.utils.Convert.Unit.WEI)
           .send();
     } catch (Exception e) {

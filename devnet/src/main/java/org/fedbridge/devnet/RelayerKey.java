@@ -27,8 +27,7 @@ record RelayerKey(String address, Path keystore, Path passwordFile) {
 
   static RelayerKey write(Path dir) throws IOException {
     Files.createDirectories(dir);
-    byte[] seed =
-        Keccak.hash("fedbridge devnet relayer".getBytes(StandardCharsets.UTF_8)).bytes();
+    byte[] seed = Keccak.hash("fedbridge devnet relayer".getBytes(StandardCharsets.UTF_8)).bytes();
     Credentials credentials = Credentials.create(ECKeyPair.create(seed));
     byte[] random = new byte[24];
     new SecureRandom().nextBytes(random);
@@ -38,7 +37,8 @@ record RelayerKey(String address, Path keystore, Path passwordFile) {
     ownerOnly(passwordFile);
     try {
       // Light scrypt parameters: the relayer JVM decrypts it with a small heap.
-      String name = WalletUtils.generateWalletFile(password, credentials.getEcKeyPair(), dir.toFile(), false);
+      String name =
+          WalletUtils.generateWalletFile(password, credentials.getEcKeyPair(), dir.toFile(), false);
       Path keystore = dir.resolve(name);
       ownerOnly(keystore);
       return new RelayerKey(credentials.getAddress(), keystore, passwordFile);
