@@ -39,11 +39,17 @@
       el('p', {}, 'from ', el('span', { class: 'hash' }, t.sender || '?'), ' to ', el('span', { class: 'hash' }, t.recipient)),
       el('ol', { class: 'stages' }, ...t.stages.map(s => el('li', { data: { stage: s.stage } }, s.stage + ' · ' + s.at + (s.detail ? ' · ' + s.detail : '')))),
       el('ul', { class: 'txs' }, ...t.transactions.map(x => el('li', {}, x.chain + ' ' + x.role + ': ', el('span', { class: 'hash' }, x.hash)))));
-    if (t.kind === 'WITHDRAWAL' && t.stage !== 'CLAIMED') {
+    if (t.kind === 'WITHDRAWAL' && !['CLAIMED', 'DEBT', 'REVOKED'].includes(t.stage)) {
       const out = el('textarea', { class: 'claim-data', readonly: 'readonly', hidden: 'hidden' });
       const button = el('button', { class: 'claim', type: 'button' }, 'Self-claim: copy calldata');
       button.addEventListener('click', () => selfClaim(t, out));
       card.append(el('div', { class: 'self-claim' }, button, out));
+    }
+    if (t.stage === 'DEBT' && t.links.owed) {
+      const out = el('textarea', { class: 'pull-data', readonly: 'readonly', hidden: 'hidden' });
+      const button = el('button', { class: 'pull', type: 'button' }, 'Pull what the vault owes: copy calldata');
+      button.addEventListener('click', () => pull(t, out));
+      card.append(el('div', { class: 'owed' }, el('p', {}, 'The payout failed; the vault keeps it for ' + t.recipient + ', who pulls it with one call.'), button, out));
     }
     const old = document.getElementById(id);
     if (old) old.replaceWith(card); else results.append(card);
@@ -58,6 +64,25 @@
       out.value = lines.join('\n');
       out.dataset.to = c.claim.to;
       out.dataset.data = c.claim.data;
+      out.hidden = false;
+      out.select();
+      if (navigator.clipboard) navigator.clipboard.writeText(out.value).catch(() => {});
+    } catch (e) {
+      out.value = e.message;
+      out.hidden = false;
+    }
+  }
+
+  async function pull(t, out) {
+    try {
+      const owed = await get(t.links.owed.substring(api.length));
+      const debt = owed.debts.find(d => d.token === t.token.l1);
+      if (!debt) { out.value = 'nothing owed any more: it was pulled'; out.hidden = false; return; }
+      out.value = '# from ' + debt.pull.from + ' (the owner; a contract makes this call itself):\n' +
+        '# pays ' + debt.amount + ' ' + (debt.symbol || debt.token) + ' to ' + debt.pull.payTo + ' (add ?to=0x… to the owed URL for another address)\n' +
+        'cast send ' + debt.pull.to + ' ' + debt.pull.data;
+      out.dataset.to = debt.pull.to;
+      out.dataset.data = debt.pull.data;
       out.hidden = false;
       out.select();
       if (navigator.clipboard) navigator.clipboard.writeText(out.value).catch(() => {});

@@ -55,10 +55,17 @@ class InfoController {
 
   record Limits(String periodLimit, long periodSeconds, String delayThreshold, long delaySeconds) {}
 
+  @Schema(
+      description =
+          "The vault's outflow window: an outflow counts in its sub-window of ⌈periodSeconds/2⌉"
+              + " and the two after it, so for one to one and a half periods")
   record Period(
-      @Schema(description = "Paid out in the current period") String spent,
-      @Schema(description = "What may still leave in the current period") String available,
-      Instant endsAt) {}
+      @Schema(description = "Settled outflow the vault's window counts now") String spent,
+      @Schema(description = "What the period limit lets out now") String available,
+      @Schema(description = "What one claim can take now: min(available, locked)")
+          String claimableNow,
+      long subWindowSeconds,
+      @Schema(description = "When the window next moves on") Instant nextRollAt) {}
 
   record TokenInfo(
       String symbol,
@@ -68,9 +75,17 @@ class InfoController {
       boolean registered,
       Limits limits,
       Period period,
-      @Schema(description = "Deposited and not yet paid out, held by the vault") String locked) {}
+      @Schema(description = "Deposited and not yet paid out, held by the vault") String locked,
+      @Schema(description = "Payouts that failed, owed to their recipients until they pull them")
+          String owed) {}
 
-  record Tokens(boolean paused, long epoch, Instant readAt, List<TokenInfo> tokens) {}
+  record Tokens(
+      boolean paused,
+      long epoch,
+      @Schema(description = "Every posted root waits this long before it pays")
+          long challengePeriodSeconds,
+      Instant readAt,
+      List<TokenInfo> tokens) {}
 
   record Fees(
       String maxFeePerGas,
@@ -90,6 +105,7 @@ class InfoController {
       long l1Head,
       long sidechainHead,
       Boolean vaultPaused,
+      @Schema(description = "How many times the vault was paused") Long vaultPauseCount,
       Long vaultEpoch,
       String gasAccount,
       boolean submitting) {}
@@ -102,6 +118,7 @@ class InfoController {
     return new Tokens(
         s.paused(),
         s.epoch(),
+        s.challengePeriod().toSeconds(),
         s.readAt(),
         s.tokenList().stream()
             .map(
@@ -118,10 +135,13 @@ class InfoController {
                             t.limits().delayThreshold().toString(),
                             t.limits().delaySeconds()),
                         new Period(
-                            t.spent(s.at()).toString(),
-                            t.available(s.at()).toString(),
-                            t.periodEnd().isAfter(s.at()) ? t.periodEnd() : null),
-                        t.flow().locked().toString()))
+                            t.flow().spentInWindow().toString(),
+                            t.flow().available().toString(),
+                            t.flow().claimableNow().toString(),
+                            t.slotSeconds(),
+                            t.nextRollAt(s.at())),
+                        t.flow().locked().toString(),
+                        t.flow().owed().toString()))
             .toList());
   }
 
@@ -166,6 +186,7 @@ class InfoController {
         heads.l1().number(),
         heads.sidechain().number(),
         s.map(VaultSnapshot::paused).orElse(null),
+        s.map(VaultSnapshot::pauseCount).orElse(null),
         s.map(VaultSnapshot::epoch).orElse(null),
         submit.address().orElse(null),
         submit.address().isPresent());

@@ -85,7 +85,10 @@ class TransferPresenter {
                 b.problem()),
         nextDue(t, confirmations),
         new TransferResponse.Links(
-            base, base + "/events", t.kind() == Kind.WITHDRAWAL ? base + "/claim" : null));
+            base,
+            base + "/events",
+            t.kind() == Kind.WITHDRAWAL ? base + "/claim" : null,
+            t.stage() == Stage.DEBT ? "/api/v1/addresses/" + t.recipient() + "/owed" : null));
   }
 
   private String reason(

@@ -55,5 +55,10 @@ public record TransferResponse(
       Instant revokedAt,
       String problem) {}
 
-  public record Links(String self, String events, String claim) {}
+  public record Links(
+      String self,
+      String events,
+      String claim,
+      @Schema(description = "For a withdrawal the vault owes its recipient: how to pull it")
+          String owed) {}
 }

@@ -2,6 +2,7 @@ package org.fedbridge.relayer.chain;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,6 @@ import org.fedbridge.core.message.Withdrawal;
 import org.fedbridge.core.types.Bytes32;
 import org.fedbridge.core.types.Result;
 import org.web3j.protocol.Web3j;
-import org.web3j.tuples.generated.Tuple3;
 import org.web3j.tuples.generated.Tuple4;
 import org.web3j.tx.ReadonlyTransactionManager;
 import org.web3j.tx.exceptions.ContractCallException;
@@ -26,11 +26,9 @@ import org.web3j.tx.gas.DefaultGasProvider;
 public final class VaultClient {
   private final BridgeVault vault;
   private final String address;
-  private final Web3j web3j;
 
   public VaultClient(Web3j web3j, String address) {
     this.address = address;
-    this.web3j = web3j;
     this.vault =
         BridgeVault.load(
             address,
@@ -39,8 +37,19 @@ public final class VaultClient {
             new DefaultGasProvider());
   }
 
-  /** A posted root ({@code count == 0}: not posted). */
-  public record RootInfo(long count, Instant postedAt, long epoch) {
+  /**
+   * A root as the vault knows it ({@code rootStatus(root)}; {@code count == 0}: never posted).
+   *
+   * @param claimableAt when its challenge window ends (the earliest any of it pays)
+   * @param revoked revoked by a pauser or a later epoch's certificate: it pays nothing, ever
+   */
+  public record RootStatus(
+      long batchId,
+      long count,
+      long epoch,
+      Instant postedAt,
+      Instant claimableAt,
+      boolean revoked) {
     public boolean posted() {
       return count > 0;
     }
@@ -55,8 +64,22 @@ public final class VaultClient {
       BigInteger delayThreshold,
       long delaySeconds) {}
 
-  /** Deposited minus paid ({@code locked}), spent in the period that started at {@code start}. */
-  public record TokenFlow(BigInteger locked, BigInteger spent, Instant periodStart) {}
+  /**
+   * A token's books as the vault reports them ({@code tokenFlow(token)}) at the block it was read.
+   *
+   * @param locked deposited and not yet settled: the most any claim can take
+   * @param owed payouts that failed and wait for their recipients ({@code withdrawOwed})
+   * @param spentInWindow outflow the vault's window still counts (its current and two previous
+   *     sub-windows of ⌈period/2⌉)
+   * @param available what the period limit lets out now
+   */
+  public record TokenFlow(
+      BigInteger locked, BigInteger owed, BigInteger spentInWindow, BigInteger available) {
+    /** What one claim can take now: {@code min(available, locked)} (contracts/README.md). */
+    public BigInteger claimableNow() {
+      return available.min(locked);
+    }
+  }
 
   /** A federation epoch as the vault stores it. */
   public record EpochKey(long epoch, PublicKey groupKey, int threshold, int memberCount) {}
@@ -68,33 +91,30 @@ public final class VaultClient {
     return address;
   }
 
-  public RootInfo rootInfo(Bytes32 root) throws IOException {
-    Tuple3<BigInteger, BigInteger, BigInteger> r = call(() -> vault.rootInfo(root.bytes()).send());
-    return new RootInfo(
-        r.component1().longValueExact(),
-        Instant.ofEpochSecond(r.component2().longValueExact()),
-        r.component3().longValueExact());
+  public RootStatus rootStatus(Bytes32 root) throws IOException {
+    BridgeVault.RootStatus r = call(() -> vault.rootStatus(root.bytes()).send());
+    return new RootStatus(
+        r.batchId.longValueExact(),
+        r.count.longValueExact(),
+        r.epoch.longValueExact(),
+        Instant.ofEpochSecond(r.postedAt.longValueExact()),
+        Instant.ofEpochSecond(r.claimableAt.longValueExact()),
+        r.revoked);
   }
 
-  /**
-   * The vault's challenge period for posted roots ({@code challengePeriod()}, issue 9), or zero for
-   * a vault without one.
-   */
-  public java.time.Duration challengePeriod() throws IOException {
-    var r =
-        web3j
-            .ethCall(
-                org.web3j.protocol.core.methods.request.Transaction.createEthCallTransaction(
-                    null,
-                    address,
-                    "0x" + org.web3j.crypto.Hash.sha3String("challengePeriod()").substring(2, 10)),
-                org.web3j.protocol.core.DefaultBlockParameterName.LATEST)
-            .send();
-    String value = r.getValue();
-    if (r.hasError() || value == null || value.length() != 66) {
-      return java.time.Duration.ZERO;
-    }
-    return java.time.Duration.ofSeconds(new BigInteger(value.substring(2), 16).longValueExact());
+  /** How long every posted root waits before anything in it pays (immutable in the vault). */
+  public Duration challengePeriod() throws IOException {
+    return Duration.ofSeconds(call(() -> vault.challengePeriod().send()).longValueExact());
+  }
+
+  /** How many times the vault was paused (an unpause certificate names the pause it lifts). */
+  public long pauseCount() throws IOException {
+    return call(() -> vault.pauseCount().send()).longValueExact();
+  }
+
+  /** What the vault owes {@code recipient} in {@code token} (failed payouts, not yet pulled). */
+  public BigInteger owed(String recipient, String token) throws IOException {
+    return call(() -> vault.owed(recipient, token).send());
   }
 
   public boolean isClaimed(BigInteger nonce) throws IOException {
@@ -146,9 +166,8 @@ public final class VaultClient {
   }
 
   public TokenFlow tokenFlow(String token) throws IOException {
-    Tuple3<BigInteger, BigInteger, BigInteger> f = call(() -> vault.tokenFlow(token).send());
-    return new TokenFlow(
-        f.component1(), f.component2(), Instant.ofEpochSecond(f.component3().longValueExact()));
+    BridgeVault.TokenFlow f = call(() -> vault.tokenFlow(token).send());
+    return new TokenFlow(f.locked, f.owed, f.spentInWindow, f.available);
   }
 
   /** Calldata of {@code postWithdrawalRoot((batchId, root, count), signature)}. */
@@ -170,6 +189,14 @@ public final class VaultClient {
       proofs.add(proof(c));
     }
     return vault.claimMany(ws, proofs).encodeFunctionCall();
+  }
+
+  /**
+   * Calldata of {@code withdrawOwed(token, to)}: what the owner of a debt sends (from its own
+   * address) to have the vault pay it to {@code to}.
+   */
+  public String withdrawOwedCalldata(String token, String to) {
+    return vault.withdrawOwed(token, to).encodeFunctionCall();
   }
 
   /** Calldata of {@code claim(withdrawal, proof)}: what anyone may send to pay a withdrawal. */

@@ -1,7 +1,6 @@
 package org.fedbridge.relayer.submit;
 
 import java.math.BigInteger;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,15 +8,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.fedbridge.relayer.track.ClaimProof;
+import org.fedbridge.relayer.track.Outflow;
 import org.fedbridge.relayer.track.Stage;
+import org.fedbridge.relayer.track.Transfers;
 import org.fedbridge.relayer.vault.VaultSnapshot;
 
 /**
- * Decides which withdrawals to claim now and which wait, doing what the vault would do at claim
- * time so that the relayer neither wastes gas on a claim that must revert nor leaves a user without
- * a reason: nothing while the vault is paused; a root only after its challenge window; a large
- * withdrawal after its delay; per token, no more than the period limit leaves (in nonce order, as
- * the vault counts). What is ready is cut into {@code claimMany} transactions of at most {@code
+ * Decides which withdrawals to claim now and which wait, by the vault's own rules and numbers, so
+ * that the relayer neither wastes gas on a claim that must revert nor leaves a user without a
+ * reason: nothing while the vault is paused; nothing from a root before its challenge window ends
+ * ({@code rootStatus.claimableAt}); a withdrawal above its token's delay threshold from {@code
+ * postedAt + max(challengePeriod, delaySeconds)}; per token, no more than {@code
+ * min(tokenFlow.available, tokenFlow.locked)} as the vault computed it, counted down in nonce
+ * order. What is ready is cut into {@code claimMany} transactions of at most {@code
  * maxPerTransaction} withdrawals and {@code gasBudget} gas. Pure: no I/O, time passed in.
  */
 final class ClaimPlanner {
@@ -45,15 +48,15 @@ final class ClaimPlanner {
 
   /**
    * @param claims withdrawals whose root is on L1, oldest nonce first
-   * @param vault the vault's state
-   * @param now the L1 time claims would run at (the latest block time)
-   * @param rootDelay the vault's challenge window for roots (zero for a vault without one)
+   * @param vault the vault's state, read at L1 time {@code vault.at()}
+   * @param outflows payouts and debts the relayer saw on L1 recently, to tell when a period limit
+   *     lets a held withdrawal out (only for the estimate: whether it fits is the vault's number)
    */
-  Plan plan(List<ClaimProof> claims, VaultSnapshot vault, Instant now, Duration rootDelay) {
+  Plan plan(List<ClaimProof> claims, VaultSnapshot vault, List<Outflow> outflows) {
+    Instant now = vault.at();
     List<Hold> holds = new ArrayList<>();
     List<ClaimProof> ready = new ArrayList<>();
-    Map<String, BigInteger> available = new HashMap<>();
-    Map<String, BigInteger> locked = new HashMap<>();
+    Map<String, BigInteger> taken = new HashMap<>();
     for (ClaimProof c : claims) {
       BigInteger nonce = c.withdrawal().nonce().value();
       BigInteger amount = c.withdrawal().amount().value();
@@ -71,30 +74,36 @@ final class ClaimPlanner {
       }
       VaultSnapshot.TokenState s = state.get();
       Instant postedAt = c.rootPostedAt();
-      if (postedAt != null && now.isBefore(postedAt)) {
+      if (postedAt == null || now.isBefore(postedAt)) {
         continue; // the vault state was read before the root was posted: wait for a fresh one
       }
-      Instant claimableAt = postedAt == null ? now : postedAt.plus(rootDelay);
-      if (!rootDelay.isZero() && now.isBefore(claimableAt)) {
-        holds.add(
-            new Hold(
-                nonce,
-                Stage.CHALLENGE_WINDOW,
-                "the root is in its challenge window until " + claimableAt,
-                claimableAt));
-        continue;
+      Instant claimableAt =
+          c.rootClaimableAt() != null
+              ? c.rootClaimableAt()
+              : postedAt.plus(vault.challengePeriod());
+      Instant readyAt = claimableAt;
+      boolean large = amount.compareTo(s.limits().delayThreshold()) > 0;
+      if (large) {
+        Instant delayEnds = postedAt.plusSeconds(s.limits().delaySeconds());
+        readyAt = delayEnds.isAfter(claimableAt) ? delayEnds : claimableAt;
       }
-      if (amount.compareTo(s.limits().delayThreshold()) > 0 && postedAt != null) {
-        Instant readyAt = postedAt.plusSeconds(s.limits().delaySeconds());
-        if (now.isBefore(readyAt)) {
-          holds.add(
-              new Hold(
-                  nonce,
-                  Stage.DELAYED,
-                  "above the " + s.symbol() + " delay threshold: the vault pays it from " + readyAt,
-                  readyAt));
-          continue;
-        }
+      if (now.isBefore(readyAt)) {
+        holds.add(
+            readyAt.equals(claimableAt)
+                ? new Hold(
+                    nonce,
+                    Stage.CHALLENGE_WINDOW,
+                    Transfers.challengeWindow(claimableAt),
+                    claimableAt)
+                : new Hold(
+                    nonce,
+                    Stage.DELAYED,
+                    "above the "
+                        + s.symbol()
+                        + " delay threshold: the vault pays it from "
+                        + readyAt,
+                    readyAt));
+        continue;
       }
       if (amount.compareTo(s.limits().periodLimit()) > 0) {
         holds.add(
@@ -109,19 +118,13 @@ final class ClaimPlanner {
                 null));
         continue;
       }
-      BigInteger left = available.computeIfAbsent(token, k -> s.available(now));
+      BigInteger before = taken.getOrDefault(token, BigInteger.ZERO);
+      BigInteger left = s.flow().available().subtract(before).max(BigInteger.ZERO);
       if (amount.compareTo(left) > 0) {
-        Instant end = s.periodEnd().isAfter(now) ? s.periodEnd() : now;
-        holds.add(
-            new Hold(
-                nonce,
-                Stage.RATE_LIMITED,
-                "the " + s.symbol() + " period limit is used up: claimable again from " + end,
-                end));
+        holds.add(rateLimited(nonce, amount, before, s, now, outflows));
         continue;
       }
-      BigInteger vaultHolds = locked.computeIfAbsent(token, k -> s.flow().locked());
-      if (amount.compareTo(vaultHolds) > 0) {
+      if (amount.compareTo(s.flow().locked().subtract(before)) > 0) {
         holds.add(
             new Hold(
                 nonce,
@@ -130,8 +133,7 @@ final class ClaimPlanner {
                 null));
         continue;
       }
-      available.put(token, left.subtract(amount));
-      locked.put(token, vaultHolds.subtract(amount));
+      taken.put(token, before.add(amount));
       ready.add(c);
     }
     List<List<ClaimProof>> transactions = new ArrayList<>();
@@ -140,5 +142,62 @@ final class ClaimPlanner {
       transactions.add(List.copyOf(ready.subList(i, Math.min(ready.size(), i + size))));
     }
     return new Plan(transactions, holds);
+  }
+
+  /**
+   * A withdrawal the period limit holds, with the time the vault's window lets it out. The vault
+   * counts an outflow in its sub-window and the two after; if the outflows the relayer saw add up
+   * to what the vault counts ({@code spentInWindow}), the time is exact (absent new claims),
+   * otherwise it is the next sub-window boundary, the earliest anything can free up.
+   */
+  private static Hold rateLimited(
+      BigInteger nonce,
+      BigInteger amount,
+      BigInteger plannedNow,
+      VaultSnapshot.TokenState s,
+      Instant now,
+      List<Outflow> outflows) {
+    long slot = s.slotOf(now);
+    BigInteger[] bySlot = {BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO}; // slot-2, -1, 0
+    boolean consistent = true;
+    for (Outflow o : outflows) {
+      if (!o.token().equalsIgnoreCase(s.l1Token())) {
+        continue;
+      }
+      long age = slot - s.slotOf(o.at());
+      if (age < 0) {
+        consistent = false; // seen after the vault was read
+      } else if (age <= 2) {
+        bySlot[(int) (2 - age)] = bySlot[(int) (2 - age)].add(o.amount());
+      }
+    }
+    consistent &= bySlot[0].add(bySlot[1]).add(bySlot[2]).equals(s.flow().spentInWindow());
+    bySlot[2] = bySlot[2].add(plannedNow);
+    Instant until = s.nextRollAt(now);
+    if (consistent) {
+      for (int m = 1; m <= 3; m++) {
+        BigInteger counted = BigInteger.ZERO;
+        for (int i = m; i < 3; i++) {
+          counted = counted.add(bySlot[i]);
+        }
+        if (counted.add(amount).compareTo(s.limits().periodLimit()) <= 0) {
+          until = s.slotStart(slot + m);
+          break;
+        }
+      }
+    }
+    return new Hold(
+        nonce,
+        Stage.RATE_LIMITED,
+        "the "
+            + s.symbol()
+            + " period limit is used up ("
+            + s.flow().available()
+            + " of "
+            + s.limits().periodLimit()
+            + " left in the window): claimable again "
+            + (consistent ? "from " : "at the earliest from ")
+            + until,
+        until);
   }
 }

@@ -119,8 +119,9 @@ public final class Submitter {
       if (inFlight >= settings.maxInFlight()) {
         return inFlight;
       }
-      if (outbox.rootBusy(b.batchId()) || vault.rootInfo(b.root()).posted()) {
-        continue; // ours is on its way, or someone posted it: the L1 watcher will record it
+      if (outbox.rootBusy(b.batchId()) || vault.rootStatus(b.root()).posted()) {
+        continue; // ours is on its way, or someone posted it (or revoked it): the watcher records
+        // it
       }
       if (state.paused()) {
         transfers.batchProblem(
@@ -180,7 +181,7 @@ public final class Submitter {
     if (open.isEmpty()) {
       return;
     }
-    ClaimPlanner.Plan plan = planner.plan(open, state, state.at(), state.challengePeriod());
+    ClaimPlanner.Plan plan = planner.plan(open, state, transfers.outflowsSince(windowStart(state)));
     for (ClaimPlanner.Hold h : plan.holds()) {
       transfers.hold(List.of(h.nonce()), h.stage(), h.detail(), h.until());
     }
@@ -188,14 +189,51 @@ public final class Submitter {
       if (inFlight >= settings.maxInFlight()) {
         return;
       }
-      if (sendClaims(new ArrayList<>(batch))) {
+      if (sendClaims(batch, state)) {
         inFlight++;
       }
     }
   }
 
+  /** The start of the oldest sub-window any token's outflow limit still counts. */
+  private static java.time.Instant windowStart(VaultSnapshot state) {
+    java.time.Instant start = state.at();
+    for (VaultSnapshot.TokenState t : state.tokenList()) {
+      java.time.Instant s = t.slotStart(t.slotOf(state.at()) - 2);
+      start = s.isBefore(start) ? s : start;
+    }
+    return start;
+  }
+
+  /**
+   * Asks the vault, right before sending, about what the relayer's own records may not show yet
+   * (its L1 watcher trails the head by the confirmations it waits for): claims whose root was
+   * revoked or is still in its challenge window, and withdrawals someone else already claimed, are
+   * dropped (the watcher records what happened to them). {@code claimMany} would skip a claimed
+   * nonce rather than revert, so without this the relayer could pay gas for nothing.
+   */
+  private List<ClaimProof> stillClaimable(List<ClaimProof> batch, VaultSnapshot state)
+      throws IOException {
+    java.util.Map<org.fedbridge.core.types.Bytes32, Boolean> roots = new java.util.HashMap<>();
+    List<ClaimProof> out = new ArrayList<>();
+    for (ClaimProof c : batch) {
+      Boolean rootOk = roots.get(c.root());
+      if (rootOk == null) {
+        VaultClient.RootStatus r = vault.rootStatus(c.root());
+        // SECURITY: never claim from a revoked root, nor before its challenge window ends.
+        rootOk = r.posted() && !r.revoked() && !state.at().isBefore(r.claimableAt());
+        roots.put(c.root(), rootOk);
+      }
+      if (rootOk && !vault.isClaimed(c.withdrawal().nonce().value())) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
   /** Simulates, drops what the vault refuses (recording why), and sends the rest. */
-  private boolean sendClaims(List<ClaimProof> batch) throws IOException {
+  private boolean sendClaims(List<ClaimProof> batch, VaultSnapshot state) throws IOException {
+    batch = new ArrayList<>(stillClaimable(batch, state));
     while (!batch.isEmpty()) {
       String data = vault.claimManyCalldata(batch.stream().map(Submitter::claim).toList());
       List<VaultError> refused = new ArrayList<>();
@@ -232,6 +270,11 @@ public final class Submitter {
         return true;
       }
       VaultError error = refused.get(0);
+      if (error.is("RootIsRevoked") || error.is("UnknownRoot")) {
+        // SECURITY: revoked meanwhile: its withdrawals are never claimed (the watcher shows why).
+        batch.removeIf(c -> c.root().toHex().equalsIgnoreCase(error.arg(0)));
+        continue;
+      }
       Optional<ClaimProof> culprit = culprit(batch, error);
       if (culprit.isEmpty()) {
         // Not about one withdrawal (paused, …): hold them all with the reason.

@@ -45,6 +45,9 @@ class BatchBook {
     BatchEntity b = get(kind, batchId);
     b.root = root;
     b.leafCount = count;
+    if (b.revokedAt != null && b.revokedRoot != null && !b.revokedRoot.equals(root)) {
+      b.revokedAt = null; // what was revoked before the relayer knew the root was not this root
+    }
     b.updatedAt = clock.instant();
     tally.recount(b);
     progress(b, at);
@@ -74,8 +77,12 @@ class BatchBook {
     b.updatedAt = clock.instant();
   }
 
-  /** A root for this batch was posted on L1. */
-  void posted(long batchId, String root, String txHash, Instant at) {
+  /**
+   * A root for this batch was posted on L1; it pays from {@code claimableAt} (the end of its
+   * challenge window). Its withdrawals show the window while the L1 head is inside it.
+   */
+  void posted(
+      long batchId, String root, String txHash, Instant at, Instant claimableAt, Instant l1Now) {
     BatchEntity b = get(Kind.WITHDRAWAL, batchId);
     if (b.root != null && !b.root.equals(root)) {
       // Not ours to fix (the relayer is untrusted): shown to users and operators; the vault's
@@ -85,18 +92,45 @@ class BatchBook {
     b.postedRoot = root;
     b.postedTxHash = txHash;
     b.postedAt = at;
+    b.claimableAt = claimableAt;
     b.updatedAt = clock.instant();
     progress(b, at);
+    if (claimableAt.isAfter(l1Now) && root.equals(b.root)) {
+      for (TransferEntity t : transfersOf(Kind.WITHDRAWAL, batchId)) {
+        book.hold(
+            t, Stage.CHALLENGE_WINDOW, Transfers.challengeWindow(claimableAt), claimableAt, at);
+      }
+    }
   }
 
-  /** The root posted for this batch was revoked on L1: it pays nothing, ever. */
-  void revoked(long batchId, String root, Instant at) {
+  /**
+   * A root posted for this batch was revoked on L1: it pays nothing, ever.
+   *
+   * @return whether it was the sidechain's root for this batch (its withdrawals are then revoked);
+   *     false for a root that contradicted the sidechain, after which the real root can be posted
+   */
+  boolean revoked(long batchId, String root, Instant at) {
     BatchEntity b = get(Kind.WITHDRAWAL, batchId);
-    if (root.equals(b.postedRoot) || b.postedRoot == null) {
-      b.revokedAt = at;
-      b.problem = "the root posted on L1 was revoked";
-      b.updatedAt = clock.instant();
+    b.revokedRoot = root;
+    b.updatedAt = clock.instant();
+    if (b.root != null && !b.root.equals(root)) {
+      if (root.equals(b.postedRoot)) {
+        // SECURITY: the vault freed the batch id; the sidechain's own root may now be posted.
+        b.postedRoot = null;
+        b.postedTxHash = null;
+        b.postedAt = null;
+        b.claimableAt = null;
+      }
+      b.problem =
+          "a root that contradicts the sidechain ("
+              + root
+              + ") was posted for this block and"
+              + " revoked; the sidechain's root can be posted";
+      return false;
     }
+    b.revokedAt = at;
+    b.problem = "the root posted on L1 was revoked";
+    return true;
   }
 
   /**

@@ -56,8 +56,15 @@ class BatchEntity {
   @Column(name = "posted_at")
   Instant postedAt;
 
+  /** When the posted root pays from (the end of its challenge window). */
+  @Column(name = "claimable_at")
+  Instant claimableAt;
+
   @Column(name = "revoked_at")
   Instant revokedAt;
+
+  @Column(name = "revoked_root")
+  String revokedRoot;
 
   String problem;
 

@@ -16,6 +16,8 @@ import org.fedbridge.core.types.Bytes32;
  * @param certificateEpoch the epoch whose federation certified the batch
  * @param signature the certificate's group signature (48-byte compressed G1)
  * @param rootPostedAt when the root was posted on L1 (null: not yet, it must be posted first)
+ * @param rootClaimableAt when the posted root pays from, the end of its challenge window (null
+ *     while not posted)
  * @param stage the withdrawal's stage when read
  */
 public record ClaimProof(
@@ -28,6 +30,7 @@ public record ClaimProof(
     Long certificateEpoch,
     byte[] signature,
     java.time.Instant rootPostedAt,
+    java.time.Instant rootClaimableAt,
     Stage stage) {
 
   public boolean rootPosted() {

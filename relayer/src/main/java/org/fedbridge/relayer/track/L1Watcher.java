@@ -108,7 +108,7 @@ class L1Watcher {
       List<Log> logs = l1.logs(vault, next, to);
       Map<Long, Instant> times = times(logs);
       long from = next;
-      tx.executeWithoutResult(s -> applyFinal(logs, times, from, to));
+      tx.executeWithoutResult(s -> applyFinal(logs, times, from, to, headBlock.timestamp()));
       next = to + 1;
     }
     if (last < head) {
@@ -129,7 +129,8 @@ class L1Watcher {
     return times;
   }
 
-  private void applyFinal(List<Log> logs, Map<Long, Instant> times, long from, long to) {
+  private void applyFinal(
+      List<Log> logs, Map<Long, Instant> times, long from, long to, Instant l1Now) {
     Map<Long, List<Deposit>> depositsByBlock = new LinkedHashMap<>();
     for (Log l : logs) {
       if (l.isRemoved() || l.getTopics().isEmpty()) {
@@ -143,7 +144,13 @@ class L1Watcher {
         depositsByBlock.computeIfAbsent(block, b -> new ArrayList<>()).add(d);
       } else if (topic.equals(ROOT_POSTED)) {
         var e = BridgeVault.getWithdrawalRootPostedEventFromLog(l);
-        batches.posted(e.batchId.longValueExact(), Hex.encode(e.root), l.getTransactionHash(), at);
+        batches.posted(
+            e.batchId.longValueExact(),
+            Hex.encode(e.root),
+            l.getTransactionHash(),
+            at,
+            Instant.ofEpochSecond(e.claimableAt.longValueExact()),
+            l1Now);
       } else if (topic.equals(PAID)) {
         paid(l, at);
       } else if (hardened.apply(l, at)) {
@@ -152,7 +159,7 @@ class L1Watcher {
         String detail =
             topic.equals(PAUSED)
                 ? "by " + BridgeVault.getPausedByEventFromLog(l).pauser
-                : "governance nonce " + BridgeVault.getUnpausedEventFromLog(l).governanceNonce;
+                : "lifting pause " + BridgeVault.getUnpausedEventFromLog(l).pauseCount;
         vaultEvents.save(
             new VaultEventEntity(
                 topic.equals(PAUSED) ? "PAUSED" : "UNPAUSED",
@@ -221,6 +228,7 @@ class L1Watcher {
       t.amount = e.amount;
     }
     t.targetTxHash = lower(l.getTransactionHash());
+    t.settledAt = at;
     book.advance(t, Stage.CLAIMED, "paid on L1", null, at);
   }
 

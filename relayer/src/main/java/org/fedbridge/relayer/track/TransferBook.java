@@ -31,13 +31,17 @@ class TransferBook {
   }
 
   /**
-   * Moves a transfer to {@code stage} if that is progress: never backwards, never out of a final
-   * stage, and a repeat of the same stage and detail changes nothing.
+   * Moves a transfer to {@code stage} if that is progress: never backwards nor sideways (the holds
+   * after a root is posted share a rank and only {@link #hold} switches among them), never out of a
+   * final stage, and a repeat of the same stage and detail changes nothing.
    *
    * @return whether the stage changed
    */
   boolean advance(TransferEntity t, Stage stage, String detail, Instant until, Instant at) {
-    if (t.stage != null && (t.stage.terminal() || stage.rank() < t.stage.rank())) {
+    if (t.stage != null
+        && (t.stage.terminal()
+            || stage.rank() < t.stage.rank()
+            || (stage.rank() == t.stage.rank() && stage != t.stage))) {
       save(t);
       return false;
     }

@@ -62,6 +62,10 @@ class TransferEntity {
   @Column(name = "stage_at")
   Instant stageAt;
 
+  /** When the vault settled it (paid, or owed): what its outflow limit counts. */
+  @Column(name = "settled_at")
+  Instant settledAt;
+
   @Column(name = "created_at", nullable = false)
   Instant createdAt;
 

@@ -1,6 +1,7 @@
 package org.fedbridge.relayer.track;
 
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,14 @@ interface TransferRepository extends JpaRepository<TransferEntity, Long> {
 
   List<TransferEntity> findByKindAndStageAndRecipientAndL1Token(
       Kind kind, Stage stage, String recipient, String l1Token);
+
+  List<TransferEntity> findByKindAndStageAndRecipientOrderByNonce(
+      Kind kind, Stage stage, String recipient);
+
+  @Query(
+      "select t from TransferEntity t where t.kind = :kind and t.settledAt >= :since"
+          + " order by t.settledAt")
+  List<TransferEntity> findSettledSince(@Param("kind") Kind kind, @Param("since") Instant since);
 
   List<TransferEntity> findByKindAndStageAndBatchIdLessThan(Kind kind, Stage stage, Long batchId);
 

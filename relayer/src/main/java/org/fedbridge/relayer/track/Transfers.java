@@ -141,6 +141,42 @@ public class Transfers {
     return out;
   }
 
+  /** Withdrawals the vault settled (paid or owed) from {@code since} on: its outflow window. */
+  @Transactional(readOnly = true)
+  public List<Outflow> outflowsSince(Instant since) {
+    return transfers.findSettledSince(Kind.WITHDRAWAL, since).stream()
+        .map(t -> new Outflow(t.l1Token, t.settledAt, t.amount))
+        .toList();
+  }
+
+  /** Withdrawals to {@code recipient} whose payout failed and that it has not pulled yet. */
+  @Transactional(readOnly = true)
+  public List<TransferView> debtsOf(String recipient) {
+    return views(
+        transfers.findByKindAndStageAndRecipientOrderByNonce(
+            Kind.WITHDRAWAL, Stage.DEBT, recipient.toLowerCase(java.util.Locale.ROOT)));
+  }
+
+  /** What a withdrawal in its root's challenge window shows (the watcher and the planner agree). */
+  public static String challengeWindow(Instant claimableAt) {
+    return "the root is in its challenge window until "
+        + claimableAt
+        + " (a pauser may revoke it until then)";
+  }
+
+  /** What a withdrawal whose payout failed shows: the vault owes it, and how its owner pulls it. */
+  public static String debt(String recipient, String l1Token) {
+    return "the vault could not pay "
+        + recipient
+        + " (it refused the transfer) and owes it instead: "
+        + recipient
+        + " pulls it by sending withdrawOwed("
+        + l1Token
+        + ", to) to the vault (GET /api/v1/addresses/"
+        + recipient
+        + "/owed has the calldata)";
+  }
+
   /** Sets a hold or the claiming stage of withdrawals whose root is on L1. */
   @Transactional
   public void hold(Collection<BigInteger> nonces, Stage stage, String detail, Instant until) {
@@ -182,6 +218,7 @@ public class Transfers {
               b.certEpoch,
               b.certSignature == null ? null : b.certSignature.clone(),
               b.postedAt != null && b.root.equals(b.postedRoot) ? b.postedAt : null,
+              b.postedAt != null && b.root.equals(b.postedRoot) ? b.claimableAt : null,
               t.stage));
     }
     return out;

@@ -51,9 +51,16 @@ class VaultEvents {
           topic.equals(REVOKED_BY_PAUSER)
               ? "revoked by pauser " + address(topics.get(3))
               : "revoked by a certificate of epoch " + words(l.getData()).get(0);
-      batches.revoked(batchId, root, at);
-      for (TransferEntity t : batches.transfersOf(Kind.WITHDRAWAL, batchId)) {
-        book.end(t, Stage.REVOKED, "its root was " + by + ": this root pays nothing", at);
+      if (batches.revoked(batchId, root, at)) {
+        for (TransferEntity t : batches.transfersOf(Kind.WITHDRAWAL, batchId)) {
+          book.end(
+              t,
+              Stage.REVOKED,
+              "its root was "
+                  + by
+                  + ": the vault never pays from a revoked root (nor will the relayer claim it)",
+              at);
+        }
       }
       return true;
     }
@@ -65,15 +72,8 @@ class VaultEvents {
         t.amount = words(l.getData()).get(0);
       }
       t.targetTxHash = l.getTransactionHash().toLowerCase(Locale.ROOT);
-      book.advance(
-          t,
-          Stage.DEBT,
-          "the payout to the recipient failed; the vault owes it: the recipient calls"
-              + " withdrawOwed("
-              + t.l1Token
-              + ", to) to pull it",
-          null,
-          at);
+      t.settledAt = at;
+      book.advance(t, Stage.DEBT, Transfers.debt(t.recipient, t.l1Token), null, at);
       return true;
     }
     if (topic.equals(OWED_WITHDRAWN) && topics.size() == 3) {

@@ -75,6 +75,7 @@ public class VaultMonitor {
             clock.instant(),
             block.timestamp(),
             vault.paused(),
+            vault.pauseCount(),
             vault.currentEpoch(),
             challengePeriod(),
             java.util.Collections.unmodifiableMap(states));

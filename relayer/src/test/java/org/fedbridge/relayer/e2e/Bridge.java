@@ -54,6 +54,13 @@ final class Bridge {
   static final BigInteger TKN_PERIOD_LIMIT = ether(100);
 
   static final long TKN_PERIOD_SECONDS = 40;
+
+  /**
+   * The vault's two clocks: loosening changes (unpause, rotation) wait 3 s in the governance queue;
+   * every posted root waits 6 s before it pays (long enough for a test to revoke it inside).
+   */
+  static final VaultDeployer.Delays DELAYS = new VaultDeployer.Delays(3, 6);
+
   static final String CERTIFICATES = "it.certificates";
   static final String PARTIALS = "it.partials";
 
@@ -129,7 +136,8 @@ final class Bridge {
                     VaultDeployer.TokenLimits.eth(
                         ether(1_000), 86_400, ETH_DELAY_ABOVE, ETH_DELAY_SECONDS),
                     new VaultDeployer.TokenLimits(
-                        token, TKN_PERIOD_LIMIT, TKN_PERIOD_SECONDS, ether(1_000_000), 0))));
+                        token, TKN_PERIOD_LIMIT, TKN_PERIOD_SECONDS, ether(1_000_000), 0)),
+                DELAYS));
     vault = d.vaultAddress().toLowerCase();
     vaultBlock = d.blockNumber().longValueExact();
     // What earlier deposits left locked in the vault, so that any test's withdrawal is payable.
@@ -322,6 +330,34 @@ final class Bridge {
       kafka.send(new ProducerRecord<>(topic, key, value)).get();
     } catch (Exception e) {
       throw new IllegalStateException("Kafka publish failed", e);
+    }
+  }
+
+  /** The block time of an L1 transaction. */
+  Instant l1BlockTime(String txHash) {
+    try {
+      var receipt =
+          l1.ethGetTransactionReceipt(txHash).send().getTransactionReceipt().orElseThrow();
+      return l1Time(receipt.getBlockNumber());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The time of an L1 block ({@code null}: the latest). */
+  Instant l1Time(BigInteger block) {
+    try {
+      var b =
+          l1.ethGetBlockByNumber(
+                  block == null
+                      ? org.web3j.protocol.core.DefaultBlockParameterName.LATEST
+                      : org.web3j.protocol.core.DefaultBlockParameter.valueOf(block),
+                  false)
+              .send()
+              .getBlock();
+      return Instant.ofEpochSecond(b.getTimestamp().longValueExact());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
     }
   }
 

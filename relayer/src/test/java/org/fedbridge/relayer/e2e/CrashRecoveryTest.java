@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,6 +72,18 @@ class CrashRecoveryTest {
                 db.postRoot(burn.block()).get(0).attempts().stream()
                     .anyMatch(h -> l1Transaction(h) != null));
     bridge.anvilRpc("evm_mine");
+    // Nothing pays inside the root's challenge window: blocks must be mined past its end.
+    Instant claimableAt =
+        Instant.parse(
+            RoundTripTest.awaitStage(url(burn), "CHALLENGE_WINDOW").get("until").asText());
+    await("the challenge window passes on L1")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> {
+              bridge.anvilRpc("evm_mine");
+              return !bridge.l1Time(null).isBefore(claimableAt);
+            });
 
     // Then the claim is sent, and mined while the relayer is down.
     RelayerDb.Intent claim = awaitSent(() -> db.claimsOf(burn.nonce()));

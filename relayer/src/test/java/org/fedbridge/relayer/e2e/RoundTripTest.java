@@ -1,5 +1,6 @@
 package org.fedbridge.relayer.e2e;
 
+import static java.time.temporal.ChronoUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -68,6 +69,7 @@ class RoundTripTest {
                           "REQUESTED",
                           "CERTIFIED",
                           "ROOT_POSTED",
+                          "CHALLENGE_WINDOW",
                           "CLAIMING",
                           "CLAIMED"));
     }
@@ -151,14 +153,32 @@ class RoundTripTest {
         .atMost(Duration.ofSeconds(60))
         .until(() -> Http.get(url).json(), j -> j.at("/progress/signatures").asInt() == 1);
     bridge.validators.certifyWithdrawals(burn.block());
+    // Posted, the root waits out the vault's challenge window before anything in it pays.
+    JsonNode window = awaitStage(url, "CHALLENGE_WINDOW");
+    Instant posted = Instant.parse(window.at("/batch/rootPostedAt").asText());
+    Instant until = Instant.parse(window.get("until").asText());
+    assertThat(until).isEqualTo(posted.plus(Bridge.DELAYS.challengePeriodSeconds(), SECONDS));
+    assertThat(window.get("reason").asText()).contains("challenge window until " + until);
     JsonNode claimed = awaitStage(url, "CLAIMED");
     assertThat(stages(claimed))
-        .containsExactly("REQUESTED", "CERTIFIED", "ROOT_POSTED", "CLAIMING", "CLAIMED");
+        .containsExactly(
+            "REQUESTED", "CERTIFIED", "ROOT_POSTED", "CHALLENGE_WINDOW", "CLAIMING", "CLAIMED");
+    assertThat(l1Time(claimed, "claim")).as("paid after the window").isAfterOrEqualTo(until);
     assertThat(times(claimed)).isSorted();
     List<String> roles = claimed.get("transactions").findValuesAsText("role");
     assertThat(roles).containsExactly("burn", "postRoot", "claim");
     assertThat(claimed.get("batch").get("rootPostedAt").isNull()).isFalse();
     return claimed;
+  }
+
+  /** The block time of the transfer's L1 transaction in {@code role}. */
+  static Instant l1Time(JsonNode transfer, String role) {
+    for (JsonNode tx : transfer.get("transactions")) {
+      if (tx.get("role").asText().equals(role)) {
+        return Bridge.get().l1BlockTime(tx.get("hash").asText());
+      }
+    }
+    throw new AssertionError("no " + role + " transaction in " + transfer);
   }
 
   static JsonNode awaitStage(String url, String stage) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.fedbridge.testsupport.ProjectRoot;
@@ -55,7 +56,27 @@ class SelfClaimTest {
             p -> p.contains("above the relayer's ceiling"));
 
     Credentials stranger = bridge.users.get(1);
-    cast("send", claim.at("/postRoot/to").asText(), claim.at("/postRoot/data").asText(), stranger);
+    JsonNode post =
+        cast(
+            "send",
+            claim.at("/postRoot/to").asText(),
+            claim.at("/postRoot/data").asText(),
+            stranger);
+    // The API says when the vault pays it: once the root's challenge window is over.
+    JsonNode posted =
+        await("the root posted, with the time it pays from")
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> Http.get(url + "/claim").json(), j -> j.get("rootPosted").asBoolean());
+    assertThat(posted.get("postRoot").isNull()).isTrue();
+    Instant claimableAt = Instant.parse(posted.get("claimableAt").asText());
+    assertThat(claimableAt)
+        .isEqualTo(
+            bridge
+                .l1BlockTime(post.get("transactionHash").asText())
+                .plusSeconds(Bridge.DELAYS.challengePeriodSeconds()));
+    await("the challenge window passes")
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> !bridge.l1Time(null).isBefore(claimableAt));
     JsonNode paid =
         cast("send", claim.at("/claim/to").asText(), claim.at("/claim/data").asText(), stranger);
     String claimTx = paid.get("transactionHash").asText();

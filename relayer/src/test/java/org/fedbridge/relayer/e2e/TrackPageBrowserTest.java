@@ -93,7 +93,8 @@ class TrackPageBrowserTest {
             .map(e -> e.getAttribute("data-stage"))
             .toList();
     assertThat(shown)
-        .containsExactly("REQUESTED", "CERTIFIED", "ROOT_POSTED", "CLAIMING", "CLAIMED");
+        .containsExactly(
+            "REQUESTED", "CERTIFIED", "ROOT_POSTED", "CHALLENGE_WINDOW", "CLAIMING", "CLAIMED");
     assertThat(browser.findElement(card).findElement(By.className("txs")).getText())
         .contains("l1 claim")
         .contains("sidechain burn")

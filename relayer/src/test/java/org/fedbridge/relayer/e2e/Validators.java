@@ -142,29 +142,96 @@ final class Validators {
     Http.rpc(bridge.sidechainRpc, "bridge_submitDepositCertificate", certificate);
   }
 
-  /** Certifies a sidechain block's withdrawals and publishes the certificate on Kafka. */
+  /**
+   * Certifies a sidechain block's withdrawals and publishes the certificate on Kafka, signed for
+   * the vault's current epoch (as the outgoing federation keeps signing L1 withdrawal batches until
+   * the rotation executes on L1).
+   */
   void certifyWithdrawals(long block) {
+    long epoch = vaultEpoch();
     List<Withdrawal> ws = withdrawalsIn(block);
     Signature sig =
         bridge.federation.certify(
-            WithdrawalBatch.of(UInt256.of(block), ws).digest(bridge.domain(0)));
-    CertificateRecord record = certificate(0, block, ws, sig);
+            WithdrawalBatch.of(UInt256.of(block), ws).digest(bridge.domain(epoch)));
+    CertificateRecord record = certificate(epoch, block, ws, sig);
     bridge.publish(Bridge.CERTIFICATES, record.kafkaKey(), record.encode());
   }
 
-  /** The federation unpauses the vault (a governance certificate with the vault's nonce). */
+  long vaultEpoch() {
+    try {
+      return bridge.vaultAs(bridge.deployer).currentEpoch().send().longValueExact();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot read the vault's epoch", e);
+    }
+  }
+
+  /**
+   * The federation unpauses the vault: an {@code Unpause} certificate bound to the current pause
+   * goes into the governance queue, and is executed once the governance delay has passed.
+   */
   void unpause() throws Exception {
-    var vault = bridge.vaultAs(bridge.deployer);
-    BigInteger nonce = vault.governanceNonce().send();
-    Signature sig = bridge.federation.certify(new Bytes32(vault.unpauseDigest(nonce).send()));
-    vault.unpause(nonce, sig.toEip2537()).send();
+    BridgeVault vault = bridge.vaultAs(bridge.deployer);
+    BridgeVault.Unpause u =
+        new BridgeVault.Unpause(vault.governanceNonce().send(), vault.pauseCount().send());
+    Signature sig = bridge.federation.certify(new Bytes32(vault.unpauseDigest(u).send()));
+    vault.submitUnpause(u, sig.toEip2537()).send();
+    awaitReady(vault, vault.unpauseDigest(u).send());
+    vault.executeUnpause(u).send();
+  }
+
+  /**
+   * Rotates the vault to the next epoch, kept by the same members and key (the vault stores the key
+   * again): the current federation certifies the change, it waits out the governance delay in the
+   * queue, and is executed. The sidechain stays at its epoch: the tests only need L1's.
+   */
+  void rotateVaultEpoch() throws Exception {
+    BridgeVault vault = bridge.vaultAs(bridge.deployer);
+    long next = vault.currentEpoch().send().longValueExact() + 1;
+    BridgeVault.EpochChange change =
+        new BridgeVault.EpochChange(
+            BigInteger.valueOf(next),
+            bridge.federation.groupKey.toEip2537(),
+            BigInteger.valueOf(bridge.federation.members.threshold()),
+            BigInteger.valueOf(bridge.federation.members.size()),
+            bridge.federation.members.membersHash().bytes());
+    byte[] id = vault.epochChangeDigest(change).send();
+    vault.submitEpochChange(change, bridge.federation.certify(new Bytes32(id)).toEip2537()).send();
+    awaitReady(vault, id);
+    vault.executeEpochChange(change).send();
+  }
+
+  /** The current epoch's federation revokes a root an earlier epoch posted. */
+  void revokeRoot(Bytes32 root) throws Exception {
+    BridgeVault vault = bridge.vaultAs(bridge.deployer);
+    Signature sig =
+        bridge.federation.certify(new Bytes32(vault.rootRevocationDigest(root.bytes()).send()));
+    vault.submitRootRevocation(root.bytes(), sig.toEip2537()).send();
+  }
+
+  /** Waits until L1's latest block is past a queued operation's ready time. */
+  private void awaitReady(BridgeVault vault, byte[] id) throws Exception {
+    long readyAt = vault.operation(id).send().readyAt.longValueExact();
+    org.awaitility.Awaitility.await("governance delay of operation " + Hex.encode(id))
+        .atMost(java.time.Duration.ofSeconds(60))
+        .until(
+            () ->
+                bridge
+                        .l1
+                        .ethGetBlockByNumber(
+                            org.web3j.protocol.core.DefaultBlockParameterName.LATEST, false)
+                        .send()
+                        .getBlock()
+                        .getTimestamp()
+                        .longValueExact()
+                    >= readyAt);
   }
 
   /** A certificate for the block's withdrawals signed by whoever holds {@code federation}. */
   byte[] withdrawalCertificateBy(TestFederation signer, long block, List<Withdrawal> ws) {
+    long epoch = vaultEpoch();
     Signature sig =
-        signer.certify(WithdrawalBatch.of(UInt256.of(block), ws).digest(bridge.domain(0)));
-    return certificate(0, block, ws, sig).encode();
+        signer.certify(WithdrawalBatch.of(UInt256.of(block), ws).digest(bridge.domain(epoch)));
+    return certificate(epoch, block, ws, sig).encode();
   }
 
   /** A withdrawal certificate record as the combining validator publishes it. */

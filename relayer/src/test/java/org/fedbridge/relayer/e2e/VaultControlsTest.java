@@ -1,10 +1,14 @@
 package org.fedbridge.relayer.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.time.Instant;
+import org.fedbridge.contracts.generated.BridgeVault;
+import org.fedbridge.core.types.Bytes32;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -12,11 +16,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.utils.Numeric;
 
 /**
  * The relayer honours the vault: a large withdrawal waits out its delay ("delayed until T"), a
  * paused vault shows "paused" and the withdrawal is paid after the federation unpauses, and a
- * withdrawal above what the period limit still allows is held until the period does.
+ * withdrawal above what the period limit still allows is held until the limit allows it; a root
+ * revoked by a pauser inside its challenge window, or by a later epoch's certificate, is shown
+ * "revoked" and never claimed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class VaultControlsTest {
@@ -66,7 +74,7 @@ class VaultControlsTest {
 
   @Test
   @Order(2)
-  void withdrawalAboveWhatThePeriodAllowsIsHeldUntilThePeriodEnds() throws Exception {
+  void withdrawalAboveWhatThePeriodLimitAllowsIsHeldUntilTheLimitAllowsIt() throws Exception {
     Credentials user = bridge.users.get(4);
     String me = user.getAddress().toLowerCase();
     // TKN on the sidechain first: deposit, certify, mint.
@@ -106,6 +114,89 @@ class VaultControlsTest {
     JsonNode claimed = RoundTripTest.awaitStage(url(burn2), "CLAIMED");
     assertThat(users.tokenBalance(second)).isEqualTo(Bridge.ether(50));
     assertThat(blockTime(claimHash(claimed))).isAfterOrEqualTo(until);
+  }
+
+  @Test
+  @Order(3)
+  void aRootAPauserRevokesInItsChallengeWindowIsShownRevokedAndNeverClaimedExploit()
+      throws Exception {
+    String recipient = Users.freshAddress();
+    Users.Burn burn = users.withdrawEth(bridge.users.get(3), recipient, Bridge.ether(1));
+    String url = url(burn);
+    RoundTripTest.awaitStage(url, "REQUESTED");
+    bridge.validators.certifyWithdrawals(burn.block());
+    byte[] root = awaitRootOnL1(url);
+
+    // A watcher found the root wrong: a pauser revokes it inside its challenge window.
+    TransactionReceipt revocation = bridge.vaultAs(bridge.pauser).revokeRoot(root).send();
+    assertThat(revocation.isStatusOK()).isTrue();
+    JsonNode revoked = RoundTripTest.awaitStage(url, "REVOKED");
+    assertThat(revoked.get("reason").asText())
+        .contains("revoked by pauser " + bridge.pauser.getAddress().toLowerCase())
+        .contains("never pays");
+    assertThat(RoundTripTest.stages(revoked))
+        .containsSubsequence("CERTIFIED", "ROOT_POSTED", "REVOKED")
+        .doesNotContain("CLAIMING", "CLAIMED");
+    assertNeverClaimed(burn, recipient, root);
+  }
+
+  @Test
+  @Order(4)
+  void aRootALaterEpochRevokesBeforeItPaysIsShownRevokedAndNeverClaimedExploit() throws Exception {
+    // Large, so it waits out its delay (12 s) after the challenge window: time to rotate.
+    String recipient = Users.freshAddress();
+    BigInteger amount = Bridge.ETH_DELAY_ABOVE.add(Bridge.ether(1));
+    Users.Burn burn = users.withdrawEth(bridge.users.get(3), recipient, amount);
+    String url = url(burn);
+    RoundTripTest.awaitStage(url, "REQUESTED");
+    bridge.validators.certifyWithdrawals(burn.block());
+    byte[] root = awaitRootOnL1(url);
+    long rootEpoch = bridge.vaultAs(bridge.deployer).rootStatus(root).send().epoch.longValueExact();
+
+    // The next epoch (here the same members, key stored again) revokes what the last one posted.
+    bridge.validators.rotateVaultEpoch();
+    bridge.validators.revokeRoot(new Bytes32(root));
+    JsonNode revoked = RoundTripTest.awaitStage(url, "REVOKED");
+    assertThat(revoked.get("reason").asText())
+        .contains("revoked by a certificate of epoch " + (rootEpoch + 1));
+    assertThat(RoundTripTest.stages(revoked)).doesNotContain("CLAIMING", "CLAIMED");
+    assertNeverClaimed(burn, recipient, root);
+  }
+
+  /** The root of a certified withdrawal (from its claim data), once it is posted on L1. */
+  private static byte[] awaitRootOnL1(String url) {
+    JsonNode claim =
+        await("the certificate")
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> Http.get(url + "/claim"), r -> r.status() == 200)
+            .json();
+    byte[] root = Numeric.hexStringToByteArray(claim.at("/proof/root").asText());
+    await("the root posted on L1")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> bridge.vaultAs(bridge.deployer).rootStatus(root).send().count.signum() > 0);
+    return root;
+  }
+
+  /** Past its root's challenge window and its delay, the relayer still sends nothing for it. */
+  private static void assertNeverClaimed(Users.Burn burn, String recipient, byte[] root)
+      throws Exception {
+    BridgeVault vault = bridge.vaultAs(bridge.deployer);
+    BridgeVault.RootStatus status = vault.rootStatus(root).send();
+    assertThat(status.revoked).isTrue();
+    Instant wouldPay =
+        Instant.ofEpochSecond(status.postedAt.longValueExact() + Bridge.ETH_DELAY_SECONDS);
+    await("L1 past the time it would have paid")
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> !bridge.l1Time(null).isBefore(wouldPay.plusSeconds(3)));
+    RelayerDb db = new RelayerDb(bridge);
+    await("no claim ever intended")
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> db.claimsOf(burn.nonce()).isEmpty());
+    assertThat(vault.isClaimed(burn.nonce()).send()).isFalse();
+    assertThat(users.l1Balance(recipient)).isZero();
+    assertThat(Http.get(url(burn) + "/claim").status()).as("no claim data for it").isEqualTo(409);
   }
 
   private static String url(Users.Burn burn) {
