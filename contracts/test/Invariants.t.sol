@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {VaultFixture} from "./utils/VaultFixture.sol";
 import {TestBase} from "./utils/TestBase.sol";
 import {BridgeVault} from "../src/BridgeVault.sol";
+import {IVaultTypes} from "../src/vault/IVaultTypes.sol";
 import {BridgeEncoding} from "../src/BridgeEncoding.sol";
 import {Merkle} from "../src/Merkle.sol";
 import {MockERC20} from "./mocks/Tokens.sol";
@@ -27,7 +28,7 @@ contract VaultHandler is TestBase {
     address public immutable rejecting;
 
     struct Pending {
-        BridgeVault.Withdrawal w;
+        IVaultTypes.Withdrawal w;
         bytes32 root;
         uint256 index;
         bytes32[] siblings;
@@ -56,12 +57,12 @@ contract VaultHandler is TestBase {
     // governance in flight
     bool internal hasQueuedConfig;
     uint256 internal queuedConfigNonce;
-    BridgeVault.TokenSettings internal queuedConfig;
+    IVaultTypes.TokenSettings internal queuedConfig;
     bool internal hasQueuedRotation;
-    BridgeVault.EpochChange internal queuedRotation;
+    IVaultTypes.EpochChange internal queuedRotation;
     uint256 internal queuedRotationSk;
     bool internal hasQueuedUnpause;
-    BridgeVault.Unpause internal queuedUnpause;
+    IVaultTypes.Unpause internal queuedUnpause;
     uint256 internal nonce = 1;
     uint256 internal batchId = 1;
 
@@ -121,17 +122,17 @@ contract VaultHandler is TestBase {
 
     function certify(uint256 n, uint256 seed) external tracked {
         n = bound(n, 1, 6);
-        BridgeVault.Withdrawal[] memory ws = new BridgeVault.Withdrawal[](n);
+        IVaultTypes.Withdrawal[] memory ws = new IVaultTypes.Withdrawal[](n);
         bytes32[] memory leaves = new bytes32[](n);
         for (uint256 i = 0; i < n; ++i) {
             uint256 r = uint256(keccak256(abi.encode(seed, i)));
             address t = r & 1 == 0 ? address(0) : address(token);
-            ws[i] = BridgeVault.Withdrawal(nonce++, t, address(0x5e), _recipient(r >> 8), bound(r >> 16, 1, 40 ether));
+            ws[i] = IVaultTypes.Withdrawal(nonce++, t, address(0x5e), _recipient(r >> 8), bound(r >> 16, 1, 40 ether));
             leaves[i] =
                 BridgeEncoding.withdrawalLeaf(ws[i].nonce, ws[i].token, ws[i].sender, ws[i].recipient, ws[i].amount);
         }
         bytes32 root = Merkle.root(leaves);
-        BridgeVault.WithdrawalBatch memory b = BridgeVault.WithdrawalBatch(batchId++, root, n);
+        IVaultTypes.WithdrawalBatch memory b = IVaultTypes.WithdrawalBatch(batchId++, root, n);
         bytes memory sig = blsSign(groupSk, vault.withdrawalBatchDigest(b));
         try vault.postWithdrawalRoot(b, sig) {
             succeeded["certify"]++;
@@ -145,7 +146,7 @@ contract VaultHandler is TestBase {
     function forge(uint256 seed, uint256 n) external tracked {
         n = bound(n, 1, 8);
         bytes32 root = keccak256(abi.encode("forged", seed));
-        BridgeVault.WithdrawalBatch memory b = BridgeVault.WithdrawalBatch(batchId++, root, n);
+        IVaultTypes.WithdrawalBatch memory b = IVaultTypes.WithdrawalBatch(batchId++, root, n);
         uint256 attackerSk = bound(seed, 1, R - 1);
         if (attackerSk == groupSk) attackerSk++;
         bytes memory sig = blsSign(attackerSk, vault.withdrawalBatchDigest(b));
@@ -156,10 +157,10 @@ contract VaultHandler is TestBase {
     function claim(uint256 i) external tracked {
         if (pending.length == 0) return;
         Pending storage p = pending[i % pending.length];
-        BridgeVault.Withdrawal[] memory ws = new BridgeVault.Withdrawal[](1);
+        IVaultTypes.Withdrawal[] memory ws = new IVaultTypes.Withdrawal[](1);
         ws[0] = p.w;
         bool[] memory before = _claimedFlags(ws);
-        try vault.claim(ws[0], BridgeVault.Proof(p.root, p.index, p.siblings)) {} catch {}
+        try vault.claim(ws[0], IVaultTypes.Proof(p.root, p.index, p.siblings)) {} catch {}
         _recordSettlements(ws, before);
     }
 
@@ -173,10 +174,10 @@ contract VaultHandler is TestBase {
         for (uint256 i = 0; i < n; ++i) {
             Pending storage p = pending[i];
             if (vault.isClaimed(p.w.nonce)) continue;
-            BridgeVault.Withdrawal[] memory ws = new BridgeVault.Withdrawal[](1);
+            IVaultTypes.Withdrawal[] memory ws = new IVaultTypes.Withdrawal[](1);
             ws[0] = p.w;
             bool[] memory before = _claimedFlags(ws);
-            try vault.claim(ws[0], BridgeVault.Proof(p.root, p.index, p.siblings)) {} catch {}
+            try vault.claim(ws[0], IVaultTypes.Proof(p.root, p.index, p.siblings)) {} catch {}
             _recordSettlements(ws, before);
         }
     }
@@ -185,12 +186,12 @@ contract VaultHandler is TestBase {
     function claimMany(uint256 i, uint256 k) external tracked {
         if (pending.length == 0) return;
         k = bound(k, 1, 5);
-        BridgeVault.Withdrawal[] memory ws = new BridgeVault.Withdrawal[](k);
-        BridgeVault.Proof[] memory ps = new BridgeVault.Proof[](k);
+        IVaultTypes.Withdrawal[] memory ws = new IVaultTypes.Withdrawal[](k);
+        IVaultTypes.Proof[] memory ps = new IVaultTypes.Proof[](k);
         for (uint256 j = 0; j < k; ++j) {
             Pending storage p = pending[(i % pending.length + j * 7) % pending.length];
             ws[j] = p.w;
-            ps[j] = BridgeVault.Proof(p.root, p.index, p.siblings);
+            ps[j] = IVaultTypes.Proof(p.root, p.index, p.siblings);
         }
         bool[] memory before = _claimedFlags(ws);
         try vault.claimMany(ws, ps) {} catch {}
@@ -236,7 +237,7 @@ contract VaultHandler is TestBase {
 
     function requestUnpause() external tracked {
         if (!vault.paused()) return;
-        BridgeVault.Unpause memory u = BridgeVault.Unpause(vault.governanceNonce(), vault.pauseCount());
+        IVaultTypes.Unpause memory u = IVaultTypes.Unpause(vault.governanceNonce(), vault.pauseCount());
         try vault.submitUnpause(u, blsSign(groupSk, vault.unpauseDigest(u))) {
             hasQueuedUnpause = true;
             queuedUnpause = u;
@@ -254,7 +255,7 @@ contract VaultHandler is TestBase {
     /// Loosening (raise the limit or the delay threshold, shorten the delay): queued.
     function loosen(uint256 seed) external tracked {
         address t = seed & 1 == 0 ? address(0) : address(token);
-        BridgeVault.TokenSettings memory s = vault.tokenSettings(t);
+        IVaultTypes.TokenSettings memory s = vault.tokenSettings(t);
         s.periodLimit = bound(seed >> 8, s.periodLimit, 150 ether);
         s.delayThreshold = bound(seed >> 80, s.delayThreshold, 60 ether);
         s.delaySeconds = bound(seed >> 160, 0, s.delaySeconds);
@@ -271,7 +272,7 @@ contract VaultHandler is TestBase {
     /// Tightening (lower the limit): at once.
     function tighten(uint256 seed) external tracked {
         address t = seed & 1 == 0 ? address(0) : address(token);
-        BridgeVault.TokenSettings memory s = vault.tokenSettings(t);
+        IVaultTypes.TokenSettings memory s = vault.tokenSettings(t);
         s.periodLimit = bound(seed >> 8, 1 ether, s.periodLimit);
         uint256 g = vault.governanceNonce();
         try vault.submitTokenConfig(g, s, blsSign(groupSk, vault.tokenConfigDigest(g, s))) {
@@ -290,8 +291,8 @@ contract VaultHandler is TestBase {
     function queueRotation(uint256 seed) external tracked {
         if (hasQueuedRotation) return;
         uint256 sk = bound(seed, 1, R - 1);
-        BridgeVault.EpochChange memory c =
-            BridgeVault.EpochChange(vault.currentEpoch() + 1, blsPublicKey(sk), 3, 4, keccak256(abi.encode(seed)));
+        IVaultTypes.EpochChange memory c =
+            IVaultTypes.EpochChange(vault.currentEpoch() + 1, blsPublicKey(sk), 3, 4, keccak256(abi.encode(seed)));
         try vault.submitEpochChange(c, blsSign(groupSk, vault.epochChangeDigest(c))) {
             hasQueuedRotation = true;
             queuedRotation = c;
@@ -336,7 +337,7 @@ contract VaultHandler is TestBase {
         return k == RECIPIENTS - 1 ? rejecting : address(uint160(0x10000 + k));
     }
 
-    function _claimedFlags(BridgeVault.Withdrawal[] memory ws) internal view returns (bool[] memory f) {
+    function _claimedFlags(IVaultTypes.Withdrawal[] memory ws) internal view returns (bool[] memory f) {
         f = new bool[](ws.length);
         for (uint256 j = 0; j < ws.length; ++j) {
             f[j] = vault.isClaimed(ws[j].nonce);
@@ -344,7 +345,7 @@ contract VaultHandler is TestBase {
     }
 
     /// Every withdrawal that turned claimed in this call was settled exactly once, now.
-    function _recordSettlements(BridgeVault.Withdrawal[] memory ws, bool[] memory before) internal {
+    function _recordSettlements(IVaultTypes.Withdrawal[] memory ws, bool[] memory before) internal {
         for (uint256 j = 0; j < ws.length; ++j) {
             if (before[j] || !vault.isClaimed(ws[j].nonce)) continue;
             before[j] = true;
@@ -416,7 +417,7 @@ contract VaultInvariantTest is VaultFixture {
     function setUp() public override {
         super.setUp();
         for (uint256 i = 0; i < 2; ++i) {
-            BridgeVault.TokenSettings memory s = settings(i == 0 ? address(0) : address(token));
+            IVaultTypes.TokenSettings memory s = settings(i == 0 ? address(0) : address(token));
             s.periodLimit = TIGHT_LIMIT;
             s.delayThreshold = 30 ether;
             configure(s); // tightening: applied at once
@@ -546,7 +547,7 @@ contract VaultInvariantTest is VaultFixture {
         for (uint256 i = 0; i < 2; ++i) {
             address t = i == 0 ? address(0) : address(token);
             uint256 balance = i == 0 ? address(vault).balance : token.balanceOf(address(vault));
-            BridgeVault.TokenFlow memory f = vault.tokenFlow(t);
+            IVaultTypes.TokenFlow memory f = vault.tokenFlow(t);
             vm.assertLe(handler.settled(t), handler.deposited(t), "settled more than deposited");
             uint256 paidOut = handler.settled(t) - f.owed;
             vm.assertEq(balance, handler.deposited(t) - paidOut, "balance");
