@@ -47,6 +47,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SigningApplicationTest {
   private static final TestFederation FEDERATION = TestFederation.create(31, 3, 4);
+
+  /** The operator token; the service reads it from a file and keeps only its hash. */
+  private static final String TOKEN = "operator-token-" + "0123456789abcdef".repeat(2);
+
   private static L1Chain l1;
   private static String database;
 
@@ -98,6 +102,9 @@ class SigningApplicationTest {
       org.fedbridge.validator.keys.TestKeys.identity(keys, "op-2");
     }
     org.fedbridge.validator.keys.TestKeys.settings(keys).forEach((k, v) -> r.add(k, () -> v));
+    java.nio.file.Path tokenFile = keys.resolveSibling("signing-application-test-operator-token");
+    java.nio.file.Files.writeString(tokenFile, TOKEN + "\n");
+    r.add("bridge.validator.operator-api.token-file", tokenFile::toString);
   }
 
   @AfterAll
@@ -130,10 +137,19 @@ class SigningApplicationTest {
     }
   }
 
+  /** A call as the operator: with the token. */
   private HttpResponse<String> http(String method, String path, String body) throws Exception {
+    return call(method, path, body, "Bearer " + TOKEN);
+  }
+
+  private HttpResponse<String> call(String method, String path, String body, String authorization)
+      throws Exception {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .header("Content-Type", "application/json");
+    if (authorization != null) {
+      b.header("Authorization", authorization);
+    }
     b.method(
         method,
         body == null
@@ -221,5 +237,85 @@ class SigningApplicationTest {
         .contains("\"halted\":true")
         .contains("\"source\":\"l1\"");
     assertThat(Optional.of(publisher.published().size())).contains(1);
+  }
+
+  /**
+   * Resume and import change what this member signs: without the operator token (none, a wrong one,
+   * another scheme, a near miss, the path spelt otherwise) they are refused with a problem,
+   * counted, and change nothing. The operator's own call still works.
+   */
+  @Test
+  @Order(4)
+  void operatorEndpointsRefuseCallersWithoutTheTokenAndChangeNothingExploit() throws Exception {
+    String exported = http("GET", "/api/signing-protection", null).body();
+    String newRecord =
+        exported.replaceFirst("\"batch_id\" : \"[0-9]+\"", "\"batch_id\" : \"999999\"");
+    assertThat(newRecord).isNotEqualTo(exported);
+    List<String> wrongAuthorizations =
+        java.util.Arrays.asList(
+            null,
+            "Bearer ",
+            "Bearer wrong-" + TOKEN,
+            "Bearer " + TOKEN.substring(1),
+            "Basic " + java.util.Base64.getEncoder().encodeToString(("op:" + TOKEN).getBytes()),
+            TOKEN);
+    for (String authorization : wrongAuthorizations) {
+      for (String path :
+          List.of("/api/signing/resume", "/api//signing/resume", "/api/signing/resume/")) {
+        HttpResponse<String> resume = call("POST", path, null, authorization);
+        assertThat(resume.statusCode()).as(path + " " + authorization).isIn(401, 404);
+        assertThat(resume.body()).doesNotContain("resumed");
+      }
+      HttpResponse<String> imported =
+          call("POST", "/api/signing-protection", newRecord, authorization);
+      assertThat(imported.statusCode()).isEqualTo(401);
+      assertThat(imported.headers().firstValue("Content-Type"))
+          .contains("application/problem+json");
+      assertThat(imported.body()).contains("UNAUTHORIZED").doesNotContain(TOKEN);
+      assertThat(call("GET", "/api/signing-protection", null, authorization).statusCode())
+          .isEqualTo(401);
+    }
+    // Nothing changed: still halted, the protection as it was.
+    assertThat(http("GET", "/api/signing", null).body()).contains("\"halted\":true");
+    assertThat(http("GET", "/api/signing-protection", null).body()).isEqualTo(exported);
+    assertThat(prometheus())
+        .contains("fedbridge_validator_operator_api_refused_total{reason=\"missing\"}")
+        .contains("fedbridge_validator_operator_api_refused_total{reason=\"wrong\"}");
+    // The operator, with the token, can.
+    assertThat(http("POST", "/api/signing/resume", null).body()).contains("\"resumed\":true");
+  }
+
+  /**
+   * One key share, one process: a second validator started on the same database schema and operator
+   * id refuses to start (PostgreSQL advisory lock), with one line saying why, and the first one
+   * keeps running.
+   */
+  @Test
+  @Order(5)
+  void aSecondProcessWithTheSameDatabaseAndShareRefusesToRunExploit() throws Exception {
+    List<String> args = new java.util.ArrayList<>();
+    args.add("--server.port=0");
+    args.add("--spring.datasource.url=" + database());
+    args.add("--spring.datasource.username=" + TestPostgres.shared().username());
+    args.add("--spring.datasource.password=" + TestPostgres.shared().password());
+    args.add("--bridge.validator.kafka.bootstrap-servers=" + TestKafka.shared().bootstrapServers());
+    args.add("--bridge.validator.operator-id=op-2");
+    args.add("--bridge.validator.l1.rpc-url=" + l1().anvil.rpcUrl());
+    args.add("--bridge.validator.l1.chain-id=" + l1().anvil.chainId());
+    args.add("--bridge.validator.l1.vault=" + l1().vaultAddress);
+    args.add("--bridge.validator.sidechain.rpc-url=" + SidechainReplica.shared().url());
+    args.add("--bridge.validator.sidechain.chain-id=" + SidechainReplica.CHAIN_ID);
+    java.nio.file.Path keys =
+        java.nio.file.Path.of("target", "signing-application-test-keys").toAbsolutePath();
+    org.fedbridge.validator.keys.TestKeys.settings(keys)
+        .forEach((k, v) -> args.add("--" + k + "=" + v));
+    org.fedbridge.testsupport.JavaProcess.Result second =
+        org.fedbridge.testsupport.JavaProcess.run(
+            ValidatorApplication.class, Duration.ofMinutes(3), args.toArray(String[]::new));
+    assertThat(second.exitCode()).as(second.stderr()).isNotZero();
+    assertThat(second.lastErrorLine())
+        .startsWith("bridge-validator: failed to start")
+        .contains("another validator process already runs");
+    assertThat(http("GET", "/actuator/health/liveness", null).statusCode()).isEqualTo(200);
   }
 }

@@ -5,10 +5,13 @@ import org.fedbridge.testsupport.RealInfrastructure;
 import org.fedbridge.testsupport.service.ServiceHealthContract;
 import org.fedbridge.validator.keys.TestKeys;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Starts the whole service against real PostgreSQL and Kafka. */
+// Closed after the class: it holds the single-instance lock of op-1 in the shared database.
+@DirtiesContext
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     args = {

@@ -69,6 +69,16 @@ final class ChildProcess implements AutoCloseable {
     }
   }
 
+  /** SIGKILL, no chance to clean up (for crash tests); returns once the process is gone. */
+  void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(20, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   @Override
   public void close() {
     List<ProcessHandle> descendants = process.descendants().toList();

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import org.fedbridge.service.KafkaSettings;
 import org.fedbridge.service.TopicSpec;
 import org.fedbridge.validator.ValidatorProperties;
+import org.fedbridge.validator.access.InstanceConfiguration;
 import org.fedbridge.validator.keys.KeysConfiguration;
 import org.fedbridge.validator.keys.KeysSettings;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -17,11 +18,12 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The Spring context of the {@code dkg} command: database (with the validator's migrations), Kafka,
- * the key directory and the DKG feature, no web server and none of the service's other features.
- * Deliberately not a {@code @Configuration}, so the service's component scan leaves it out.
+ * the key directory, the DKG feature and the single-instance lock, no web server and none of the
+ * service's other features. Deliberately not a {@code @Configuration}, so the service's component
+ * scan leaves it out.
  */
 @EnableAutoConfiguration
-@Import({KeysConfiguration.class, DkgConfiguration.class})
+@Import({KeysConfiguration.class, DkgConfiguration.class, InstanceConfiguration.class})
 @EnableConfigurationProperties(DkgCommandApplication.Settings.class)
 public class DkgCommandApplication {
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.fedbridge.validator.access.OperatorOnly;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -15,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Operator endpoints of the signing feature, on the paths agreed for the validator's API
- * (docs/operations.md); keep them inside the pod network:
+ * (docs/operations.md), for this member's operator only ({@link OperatorOnly}: the operator token;
+ * keep them inside the pod network too):
  *
  * <ul>
  *   <li>{@code GET /api/signing} — halted or not, and why;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * </ul>
  */
 @RestController
+@OperatorOnly
 @RequestMapping("/api")
 class SigningAdminController {
   private final SigningHalt halt;

@@ -54,6 +54,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -66,6 +67,8 @@ import tools.jackson.databind.json.JsonMapper;
  * JSON-RPC (here a recording endpoint that answers 503 twice before it accepts), heartbeats signed
  * on their topic, metrics on Prometheus, and bad REST input answered with problem details.
  */
+// Closed after the class: it holds the single-instance lock of op-1 in the shared database.
+@DirtiesContext
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     args = {
