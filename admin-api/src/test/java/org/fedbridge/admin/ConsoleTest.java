@@ -69,6 +69,28 @@ public abstract class ConsoleTest {
         "bootstrap", java.util.Set.of(Role.ADMIN), AdminPrincipal.Source.API_TOKEN, 0);
   }
 
+  private static String secondAdmin;
+
+  /**
+   * The second admin's token ({@code admin-2}), made directly while the console has fewer than M =
+   * 2 admins (the bootstrap phase); later admins need a GRANT_ADMIN proposal.
+   */
+  protected synchronized String secondAdmin() {
+    if (secondAdmin == null) {
+      secondAdmin = principal("admin-2", Role.ADMIN);
+    }
+    return secondAdmin;
+  }
+
+  /** Proposes {@code body} as {@code token}'s principal; returns the proposal. */
+  protected JsonNode propose(String token, String body) throws Exception {
+    HttpResponse<String> r = call("POST", "/api/proposals", token, body);
+    if (r.statusCode() != 201) {
+      throw new AssertionError("proposal refused: " + r.statusCode() + " " + r.body());
+    }
+    return json(r);
+  }
+
   /** A new principal with these roles; returns its token. */
   protected String principal(String name, Role... roles) {
     return principals

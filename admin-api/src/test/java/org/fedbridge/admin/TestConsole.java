@@ -75,6 +75,7 @@ public final class TestConsole {
     s.put("bridge.admin.kafka.bootstrap-servers", TestKafka.shared().bootstrapServers());
     s.putAll(requiredSettings(dir));
     s.put("bridge.admin.timelock", "PT2S");
+    s.put("bridge.admin.federation.genesis-spec", genesisSpec(dir, 4, 3).toString());
     s.put("bridge.admin.bootstrap-token-file", bootstrapTokenFile(dir).toString());
     return s;
   }
@@ -126,6 +127,52 @@ public final class TestConsole {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+    }
+    return file;
+  }
+
+  /** The identity key of genesis member {@code i} (deterministic, test only). */
+  public static IdentityKey memberIdentity(int i) {
+    return IdentityKey.fromBytes(
+            org.fedbridge.core.types.Keccak.hash(
+                    ("admin-test-member-" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .bytes())
+        .orThrow();
+  }
+
+  /** A fresh identity key that no genesis member has. */
+  public static String newIdentityKeyHex() {
+    return org.fedbridge.core.types.Hex.encode(
+        IdentityKey.random(new SecureRandom()).publicKey().compressed());
+  }
+
+  /** A federation spec for epoch 0 with members op-1..op-n (chains 31337 and 1337). */
+  public static Path genesisSpec(Path dir, int n, int t) {
+    StringBuilder members = new StringBuilder();
+    for (int i = 1; i <= n; i++) {
+      members
+          .append(i > 1 ? "," : "")
+          .append("{\"index\":")
+          .append(i)
+          .append(",\"operatorId\":\"op-")
+          .append(i)
+          .append("\",\"identityPublicKey\":\"")
+          .append(org.fedbridge.core.types.Hex.encode(memberIdentity(i).publicKey().compressed()))
+          .append("\"}");
+    }
+    Path file = dir.resolve("federation-" + n + ".json");
+    try {
+      Files.writeString(
+          file,
+          "{\"version\":1,\"l1ChainId\":31337,\"sidechainId\":1337,"
+              + "\"vault\":\"0x0000000000000000000000000000000000000000\",\"epoch\":0,"
+              + "\"attempt\":0,\"threshold\":"
+              + t
+              + ",\"members\":["
+              + members
+              + "]}");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return file;
   }

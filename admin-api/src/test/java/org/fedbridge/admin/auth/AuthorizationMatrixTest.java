@@ -118,10 +118,54 @@ class AuthorizationMatrixTest extends ConsoleTest {
     rows.add(new Row("GET", "/api/audit", () -> null, OPERATORS, 200));
     rows.add(new Row("GET", "/api/audit/verify", () -> null, AUTHENTICATED, 200));
     rows.add(new Row("GET", "/api/audit/export", () -> null, ADMINS, 200));
+    // Proposals: VIEWER reads, ADMIN proposes, approves and cancels.
+    rows.add(new Row("GET", "/api/proposals", () -> null, AUTHENTICATED, 200));
+    rows.add(
+        new Row(
+            "GET",
+            "/api/proposals/{id}",
+            () -> null,
+            AUTHENTICATED,
+            200,
+            () -> "/api/proposals/" + proposal()));
+    rows.add(
+        new Row("POST", "/api/proposals", AuthorizationMatrixTest::pauserProposal, ADMINS, 201));
+    rows.add(
+        new Row(
+            "POST",
+            "/api/proposals/{id}/approve",
+            () -> null,
+            ADMINS,
+            200,
+            () -> "/api/proposals/" + proposal() + "/approve"));
+    rows.add(
+        new Row(
+            "POST",
+            "/api/proposals/{id}/cancel",
+            () -> "{\"reason\":\"matrix\"}",
+            ADMINS,
+            200,
+            () -> "/api/proposals/" + proposal() + "/cancel"));
+    rows.add(new Row("GET", "/api/governance", () -> null, AUTHENTICATED, 200));
     // Nothing else exists: denied to everyone, authenticated or not.
     rows.add(new Row("POST", "/api/unknown", () -> "{}", Set.of(), 0));
     rows.add(new Row("PUT", "/api/audit", () -> "{}", Set.of(), 0));
     return rows;
+  }
+
+  private static String pauserProposal() {
+    return "{\"kind\":\"PAUSER_UPDATE\",\"pauser\":\""
+        + String.format("0x%040x", 0xabc000L + SEQ.incrementAndGet())
+        + "\",\"enabled\":true}";
+  }
+
+  /** A fresh proposal by admin-2, which the bootstrap admin (the matrix's ADMIN) may approve. */
+  private long proposal() {
+    try {
+      return propose(secondAdmin(), pauserProposal()).path("id").asLong();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private String victim() {
@@ -217,7 +261,10 @@ class AuthorizationMatrixTest extends ConsoleTest {
               "SELECT count(*) FROM admin.principals",
               "SELECT count(*) FROM admin.principals WHERE disabled_at IS NULL",
               "SELECT count(*) FROM admin.api_tokens",
-              "SELECT count(*) FROM admin.api_tokens WHERE revoked_at IS NULL")) {
+              "SELECT count(*) FROM admin.api_tokens WHERE revoked_at IS NULL",
+              "SELECT count(*) FROM admin.proposals",
+              "SELECT count(*) FROM admin.proposals WHERE state = 'PENDING'",
+              "SELECT count(*) FROM admin.approvals")) {
         try (ResultSet rs = c.createStatement().executeQuery(q)) {
           rs.next();
           s.put(q, rs.getLong(1));

@@ -1,0 +1,184 @@
+package org.fedbridge.admin.chain;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import org.fedbridge.admin.AdminProperties;
+import org.fedbridge.core.types.Address;
+import org.fedbridge.core.types.Bytes32;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.FunctionReturnDecoder;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Bool;
+import org.web3j.abi.datatypes.DynamicBytes;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthCall;
+import org.web3j.protocol.http.HttpService;
+
+/**
+ * Reads of the BridgeVault on L1, encoded from the interface in contracts/README.md (not from the
+ * generated wrapper, so the console follows the documented interface). Every failure to reach L1 or
+ * a reverted call is a {@link ChainException}.
+ */
+@Component
+public class Vault {
+  private final Web3j web3j;
+  private final String address;
+
+  @Autowired
+  Vault(AdminProperties properties) {
+    this(Web3j.build(new HttpService(properties.l1().rpcUrl())), properties.l1().vault());
+  }
+
+  Vault(Web3j web3j, String address) {
+    this.web3j = web3j;
+    this.address = address.toLowerCase();
+  }
+
+  public String address() {
+    return address;
+  }
+
+  Web3j web3j() {
+    return web3j;
+  }
+
+  public BigInteger governanceNonce() {
+    return uint("governanceNonce");
+  }
+
+  public BigInteger pauseCount() {
+    return uint("pauseCount");
+  }
+
+  public long currentEpoch() {
+    return uint("currentEpoch").longValueExact();
+  }
+
+  public boolean paused() {
+    return ((Bool) call("paused", List.of(), List.of(new TypeReference<Bool>() {})).get(0))
+        .getValue();
+  }
+
+  public long challengePeriod() {
+    return uint("challengePeriod").longValueExact();
+  }
+
+  public long governanceDelay() {
+    return uint("governanceDelay").longValueExact();
+  }
+
+  /** Whether {@code pauser} may cancel operations and revoke roots now. */
+  public boolean canVeto(Address pauser) {
+    return ((Bool)
+            call(
+                    "canVeto",
+                    List.of(new org.web3j.abi.datatypes.Address(pauser.toHex())),
+                    List.of(new TypeReference<Bool>() {}))
+                .get(0))
+        .getValue();
+  }
+
+  /**
+   * A posted root's status ({@code RootStatus}: batchId, count, epoch, postedAt, claimableAt,
+   * revoked); count 0 means never posted.
+   */
+  public RootStatus rootStatus(Bytes32 root) {
+    List<Type> out =
+        call(
+            "rootStatus",
+            List.of(new org.web3j.abi.datatypes.generated.Bytes32(root.bytes())),
+            List.of(
+                new TypeReference<Uint256>() {},
+                new TypeReference<Uint256>() {},
+                new TypeReference<Uint256>() {},
+                new TypeReference<Uint256>() {},
+                new TypeReference<Uint256>() {},
+                new TypeReference<Bool>() {}));
+    return new RootStatus(
+        ((Uint256) out.get(0)).getValue().longValueExact(),
+        ((Uint256) out.get(1)).getValue().longValueExact(),
+        ((Uint256) out.get(2)).getValue().longValueExact(),
+        ((Uint256) out.get(3)).getValue().longValueExact(),
+        ((Uint256) out.get(4)).getValue().longValueExact(),
+        ((Bool) out.get(5)).getValue());
+  }
+
+  /** What the vault has locked for a token: credited deposits minus payouts. */
+  public BigInteger locked(Address token) {
+    List<Type> out =
+        call(
+            "tokenFlow",
+            List.of(new org.web3j.abi.datatypes.Address(token.toHex())),
+            List.of(
+                new TypeReference<Uint256>() {},
+                new TypeReference<Uint256>() {},
+                new TypeReference<Uint256>() {},
+                new TypeReference<Uint256>() {}));
+    return ((Uint256) out.get(0)).getValue();
+  }
+
+  /** The group key of an epoch, 256-byte EIP-2537 form. */
+  public byte[] groupKey(long epoch) {
+    List<Type> out =
+        call(
+            "epochInfo",
+            List.of(new Uint256(BigInteger.valueOf(epoch))),
+            List.of(
+                new TypeReference<DynamicBytes>() {},
+                new TypeReference<Uint256>() {},
+                new TypeReference<Uint256>() {},
+                new TypeReference<org.web3j.abi.datatypes.generated.Bytes32>() {}));
+    return ((DynamicBytes) out.get(0)).getValue();
+  }
+
+  /** A posted root's status as the vault reports it. */
+  public record RootStatus(
+      long batchId, long count, long epoch, long postedAt, long claimableAt, boolean revoked) {
+    public boolean posted() {
+      return count > 0;
+    }
+  }
+
+  private BigInteger uint(String name) {
+    return ((Uint256) call(name, List.of(), List.of(new TypeReference<Uint256>() {})).get(0))
+        .getValue();
+  }
+
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  List<Type> call(String name, List<Type> in, List<TypeReference<?>> out) {
+    Function f = new Function(name, new ArrayList<>(in), (List) out);
+    String data = FunctionEncoder.encode(f);
+    EthCall answer;
+    try {
+      answer =
+          web3j
+              .ethCall(
+                  Transaction.createEthCallTransaction(null, address, data),
+                  DefaultBlockParameterName.LATEST)
+              .send();
+    } catch (IOException | RuntimeException e) {
+      throw new ChainException("L1 unreachable calling vault." + name + ": " + e.getMessage(), e);
+    }
+    if (answer.hasError() || answer.isReverted()) {
+      throw new ChainException(
+          "vault."
+              + name
+              + " failed: "
+              + (answer.hasError() ? answer.getError().getMessage() : answer.getRevertReason()));
+    }
+    List<Type> decoded = FunctionReturnDecoder.decode(answer.getValue(), f.getOutputParameters());
+    if (decoded.size() != out.size()) {
+      throw new ChainException("vault." + name + " returned nothing (no such function?)");
+    }
+    return decoded;
+  }
+}
