@@ -1,5 +1,6 @@
 package org.fedbridge.validator;
 
+import java.time.Clock;
 import org.fedbridge.service.KafkaSettings;
 import org.fedbridge.service.TopicSpec;
 import org.springframework.context.annotation.Bean;
@@ -7,6 +8,12 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class ValidatorConfiguration {
+
+  /** The one clock of the service (injected everywhere, replaced in tests). */
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
 
   @Bean
   KafkaSettings kafkaSettings(ValidatorProperties properties) {

@@ -7,7 +7,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.net.URI;
+import java.time.Duration;
 import org.fedbridge.service.KafkaSettings;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -20,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param sidechain the sidechain side
  * @param kafka how to reach Kafka
  * @param topics topic names
+ * @param signing the signing loop and the signing protection
+ * @param limits how the vault's per-token limits are mirrored
  */
 @Validated
 @ConfigurationProperties("bridge.validator")
@@ -28,31 +32,79 @@ public record ValidatorProperties(
     @NotNull @Valid L1 l1,
     @NotNull @Valid Sidechain sidechain,
     @NotNull @Valid KafkaSettings kafka,
-    @NotNull @Valid @DefaultValue Topics topics) {
+    @NotNull @Valid @DefaultValue Topics topics,
+    @NotNull @Valid @DefaultValue Signing signing,
+    @NotNull @Valid @DefaultValue Limits limits) {
+
+  /** How the L1 watcher decides which blocks are safe to sign. */
+  public enum Finality {
+    /** The {@code finalized} tag if the node offers it, else head minus {@code confirmations}. */
+    AUTO,
+    /** The {@code finalized} tag only. */
+    FINALIZED,
+    /** Head minus {@code confirmations}. */
+    CONFIRMATIONS
+  }
 
   /**
    * @param rpcUrl L1 JSON-RPC endpoint
    * @param chainId L1 chain id
    * @param vault the BridgeVault contract address
    * @param confirmations blocks a deposit must be buried under before it is signed, when the node
-   *     offers no {@code finalized} tag
+   *     offers no {@code finalized} tag (or {@code finality = confirmations})
+   * @param finality which rule makes a block safe
+   * @param startBlock first block to read: the vault's deployment block (deposits before it are not
+   *     seen, and the accountant would not count them)
+   * @param pollInterval how often the watcher asks for new blocks
+   * @param maxBlocksPerPoll most blocks read in one poll (a catching-up watcher commits as it goes)
+   * @param timeout per-request timeout
    */
   public record L1(
       @NotNull URI rpcUrl,
       @NotNull @Positive Long chainId,
       @NotNull @Pattern(regexp = "0x[0-9a-fA-F]{40}", message = "must be a 0x-prefixed address")
           String vault,
-      @PositiveOrZero @DefaultValue("12") int confirmations) {}
+      @PositiveOrZero @DefaultValue("12") int confirmations,
+      @NotNull @DefaultValue("AUTO") Finality finality,
+      @PositiveOrZero @DefaultValue("0") long startBlock,
+      @NotNull @DurationMin(millis = 10) @DefaultValue("1s") Duration pollInterval,
+      @Positive @DefaultValue("256") int maxBlocksPerPoll,
+      @NotNull @DurationMin(millis = 100) @DefaultValue("10s") Duration timeout) {}
 
   /**
-   * @param rpcUrl sidechain JSON-RPC endpoint
+   * @param rpcUrl this operator's own sidechain replica (JSON-RPC)
    * @param chainId sidechain chain id
+   * @param startBlock first sidechain block to read withdrawals from
+   * @param pollInterval how often the watcher asks for new blocks
+   * @param maxBlocksPerPoll most blocks read in one poll
+   * @param timeout per-request timeout
    */
-  public record Sidechain(@NotNull URI rpcUrl, @NotNull @Positive Long chainId) {}
+  public record Sidechain(
+      @NotNull URI rpcUrl,
+      @NotNull @Positive Long chainId,
+      @PositiveOrZero @DefaultValue("1") long startBlock,
+      @NotNull @DurationMin(millis = 10) @DefaultValue("250ms") Duration pollInterval,
+      @Positive @DefaultValue("1000") int maxBlocksPerPoll,
+      @NotNull @DurationMin(millis = 100) @DefaultValue("10s") Duration timeout) {}
 
   public record Topics(
       @NotBlank @DefaultValue("bridge.partials") String partials,
       @NotBlank @DefaultValue("bridge.certificates") String certificates,
       @NotBlank @DefaultValue("bridge.dkg") String dkg,
       @NotBlank @DefaultValue("bridge.heartbeats") String heartbeats) {}
+
+  /**
+   * @param interval how often the signing loop runs when no new batch wakes it
+   * @param maxBatchesPerRound most batches of each type one round takes
+   * @param maxImportRecords most records one signing-protection import may hold
+   */
+  public record Signing(
+      @NotNull @DurationMin(millis = 10) @DefaultValue("500ms") Duration interval,
+      @Positive @DefaultValue("1000") int maxBatchesPerRound,
+      @Positive @DefaultValue("1000000") int maxImportRecords) {}
+
+  /**
+   * @param refresh how long a token's limits read from the vault are reused before being read again
+   */
+  public record Limits(@NotNull @DurationMin(millis = 0) @DefaultValue("15s") Duration refresh) {}
 }

@@ -11,10 +11,10 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     args = {
       "--bridge.validator.operator-id=op-1",
-      "--bridge.validator.l1.rpc-url=http://127.0.0.1:8545",
+      "--bridge.validator.l1.rpc-url=http://127.0.0.1:1",
       "--bridge.validator.l1.chain-id=31337",
       "--bridge.validator.l1.vault=0x5FbDB2315678afecb367f032d93F642f64180aa3",
-      "--bridge.validator.sidechain.rpc-url=http://127.0.0.1:8645",
+      "--bridge.validator.sidechain.rpc-url=http://127.0.0.1:1",
       "--bridge.validator.sidechain.chain-id=1337"
     })
 class ValidatorApplicationTest extends ServiceHealthContract {

@@ -30,8 +30,10 @@ public final class HotPathCpuTime {
       measure("combine+verify " + tn, iterations, th::combineAndVerify);
       measure(
           "combine, 1 bad partial " + tn,
-          Math.max(10, iterations / 20),
+          Math.max(30, iterations / 3),
           th::combineWithOneBadPartial);
+      measure("batch verify t, all valid " + tn, iterations / 2, th::batchVerifyAllValid);
+      measure("batch verify t, 1 bad " + tn, iterations / 2, th::batchVerifyOneBad);
       measure("interpolate " + tn, iterations, th::interpolate);
       measure("Lagrange uncached " + tn, iterations, th::lagrangeUncached);
       measure(

@@ -11,6 +11,7 @@ import org.fedbridge.core.threshold.Lagrange;
 import org.fedbridge.core.threshold.Member;
 import org.fedbridge.core.threshold.MemberSet;
 import org.fedbridge.core.threshold.PartialSignature;
+import org.fedbridge.core.threshold.PartialVerdicts;
 import org.fedbridge.core.threshold.SecretShare;
 import org.fedbridge.core.threshold.Shamir;
 import org.fedbridge.core.threshold.ThresholdPolicy;
@@ -47,6 +48,10 @@ public class ThresholdBench {
   ThresholdVerifier verifier;
   List<PartialSignature> partials;
   List<PartialSignature> withOneBad;
+
+  /** The t partials of the optimistic set with the first one bad (what the slow path checks). */
+  List<PartialSignature> firstTWithOneBad;
+
   int[] indexes;
   Bytes32 digest;
 
@@ -76,12 +81,28 @@ public class ThresholdBench {
     for (SecretShare s : shares) {
       withOneBad.add(ThresholdSigner.partialSign(s, s.index() == 1 ? other : digest));
     }
+    firstTWithOneBad = new ArrayList<>(withOneBad.subList(0, t));
   }
 
-  /** Slow path: one bad partial among the first t; partials verified one by one until t good. */
+  /**
+   * Slow path: one bad partial among the first t; the failed combination, a batch check of those t
+   * (locator finds the bad one), one replacement checked, a second combination and verification.
+   */
   @Benchmark
   public Result<Combined> combineWithOneBadPartial() {
     return verifier.combine(digest, withOneBad);
+  }
+
+  /** Batch verification of t partials, all valid: one random linear combination check. */
+  @Benchmark
+  public PartialVerdicts batchVerifyAllValid() {
+    return verifier.verifyPartials(digest, partials);
+  }
+
+  /** Batch verification of t partials with one bad: batch check plus the single-error locator. */
+  @Benchmark
+  public PartialVerdicts batchVerifyOneBad() {
+    return verifier.verifyPartials(digest, firstTWithOneBad);
   }
 
   /** What a validator does with t partials: combine, verify once (coefficients cached). */

@@ -143,6 +143,16 @@ final class PointCodec {
     return out;
   }
 
+  /** On-curve, not infinity, in the subgroup: for points computed rather than decoded. */
+  static Result<P1_Affine> checkG1(P1_Affine p) {
+    return checkG1(p, null, true);
+  }
+
+  /** On-curve, not infinity, in the subgroup: for points computed rather than decoded. */
+  static Result<P2_Affine> checkG2(P2_Affine p) {
+    return checkG2(p, null, true);
+  }
+
   private static Result<P1_Affine> checkG1(P1_Affine p, byte[] encoded, boolean compressed) {
     // SECURITY: on-curve, not-infinity, subgroup, canonical — in this order, for every input.
     if (!p.on_curve()) {
@@ -154,8 +164,8 @@ final class PointCodec {
     if (!p.in_group()) {
       return Result.err(NOT_IN_SUBGROUP, "G1 point outside the r-order subgroup");
     }
-    byte[] again = compressed ? p.compress() : p.serialize();
-    if (!Arrays.equals(again, encoded)) {
+    // Decoded input only: re-encode and compare, so no second byte string stands for the point.
+    if (encoded != null && !Arrays.equals(compressed ? p.compress() : p.serialize(), encoded)) {
       return Result.err(NON_CANONICAL, "G1 encoding is not canonical");
     }
     return Result.ok(p);
@@ -171,8 +181,8 @@ final class PointCodec {
     if (!p.in_group()) {
       return Result.err(NOT_IN_SUBGROUP, "G2 point outside the r-order subgroup");
     }
-    byte[] again = compressed ? p.compress() : p.serialize();
-    if (!Arrays.equals(again, encoded)) {
+    // Decoded input only: re-encode and compare, so no second byte string stands for the point.
+    if (encoded != null && !Arrays.equals(compressed ? p.compress() : p.serialize(), encoded)) {
       return Result.err(NON_CANONICAL, "G2 encoding is not canonical");
     }
     return Result.ok(p);

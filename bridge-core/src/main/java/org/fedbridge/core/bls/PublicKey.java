@@ -2,6 +2,7 @@ package org.fedbridge.core.bls;
 
 import java.util.Arrays;
 import org.fedbridge.core.types.Hex;
+import org.fedbridge.core.types.Rejection;
 import org.fedbridge.core.types.Result;
 import supranational.blst.P2;
 import supranational.blst.P2_Affine;
@@ -14,6 +15,14 @@ import supranational.blst.P2_Affine;
 public final class PublicKey {
   private final P2_Affine point;
   private final byte[] compressed;
+
+  /**
+   * Fixed-base table for short scalars, built on first use by batch verification: entry {@code 15w
+   * + d - 1} is {@code d · 2^(4w) · pk} for windows {@code w = 0..15} and digits {@code d = 1..15}
+   * (240 points, ~46 KB). A share key is multiplied by a fresh 64-bit weight in every batch check;
+   * with the table that is at most 16 additions instead of a full multiplication.
+   */
+  private volatile P2_Affine[] comb;
 
   PublicKey(P2_Affine point) {
     this.point = point;
@@ -30,13 +39,21 @@ public final class PublicKey {
     return PointCodec.g2FromEip2537(bytes).map(PublicKey::new);
   }
 
-  /** Wraps a point computed in bridge-core; refuses infinity (e.g. a sum that cancelled). */
+  /**
+   * Wraps a point computed in bridge-core (a sum or an interpolation), with the same checks as the
+   * decoders: on the curve, not infinity (e.g. a sum that cancelled), in the r-order subgroup.
+   *
+   * @return the key, or {@link Rejection#NOT_ON_CURVE}, {@link Rejection#INFINITY}, {@link
+   *     Rejection#NOT_IN_SUBGROUP}
+   */
   public static Result<PublicKey> fromPoint(P2 p) {
-    P2_Affine a = p.to_affine();
-    if (a.is_inf()) {
-      return Result.err(org.fedbridge.core.types.Rejection.INFINITY, "G2 sum is infinity");
+    Native.ensureLoaded();
+    if (p == null) {
+      return Result.err(Rejection.MALFORMED, "no point");
     }
-    return Result.ok(new PublicKey(a));
+    // SECURITY: a raw blst point can be built off the subgroup (deserialize checks only the
+    // curve): only checked points become keys (issue 9, item 13).
+    return PointCodec.checkG2(p.to_affine()).map(PublicKey::new);
   }
 
   /** 96-byte compressed form. */
@@ -56,6 +73,37 @@ public final class PublicKey {
 
   P2_Affine affine() {
     return point;
+  }
+
+  /** {@code w · pk} for an unsigned 64-bit {@code w}, from the comb table. Variable time. */
+  P2 timesWeight(long w) {
+    P2_Affine[] t = comb;
+    if (t == null) {
+      t = buildComb();
+      comb = t;
+    }
+    P2 acc = new P2();
+    for (int win = 0; win < 16; win++) {
+      int d = (int) (w >>> (4 * win)) & 15;
+      if (d != 0) {
+        acc.add(t[15 * win + d - 1]);
+      }
+    }
+    return acc;
+  }
+
+  private P2_Affine[] buildComb() {
+    P2_Affine[] t = new P2_Affine[16 * 15];
+    P2 base = point.to_jacobian();
+    for (int win = 0; win < 16; win++) {
+      P2 m = base.dup();
+      for (int d = 1; d <= 15; d++) {
+        t[15 * win + d - 1] = m.to_affine();
+        m.add(base);
+      }
+      base = m; // 16 · 2^(4w) · pk
+    }
+    return t;
   }
 
   @Override

@@ -30,13 +30,20 @@ public final class Signature {
     return PointCodec.g1FromEip2537(bytes).map(Signature::new);
   }
 
-  /** Wraps a point computed in bridge-core; refuses infinity. */
+  /**
+   * Wraps a point computed in bridge-core (e.g. a Lagrange combination), with the same checks as
+   * the decoders: on the curve, not infinity, in the r-order subgroup.
+   *
+   * @return the signature, or {@link Rejection#NOT_ON_CURVE}, {@link Rejection#INFINITY}, {@link
+   *     Rejection#NOT_IN_SUBGROUP}
+   */
   public static Result<Signature> fromPoint(P1 p) {
-    P1_Affine a = p.to_affine();
-    if (a.is_inf()) {
-      return Result.err(Rejection.INFINITY, "G1 sum is infinity");
+    Native.ensureLoaded();
+    if (p == null) {
+      return Result.err(Rejection.MALFORMED, "no point");
     }
-    return Result.ok(new Signature(a));
+    // SECURITY: only checked points become signatures (issue 9, item 13).
+    return PointCodec.checkG1(p.to_affine()).map(Signature::new);
   }
 
   /** 48-byte compressed form. */

@@ -12,6 +12,9 @@ import org.fedbridge.core.types.Result;
  * @param siblings {@code d} sibling hashes, bottom first
  */
 public record MerkleProof(int index, List<Bytes32> siblings) {
+  /** Leaf counts must be below this ({@code 2^31}). */
+  public static final long MAX_LEAF_COUNT = 1L << 31;
+
   public MerkleProof {
     siblings = List.copyOf(siblings);
   }
@@ -25,8 +28,11 @@ public record MerkleProof(int index, List<Bytes32> siblings) {
    *     Rejection#BAD_PROOF_LENGTH}, {@link Rejection#ROOT_MISMATCH}
    */
   public Result<Bytes32> verify(Bytes32 root, long leafCount, Bytes32 leaf) {
-    if (leafCount < 1 || leafCount > (1L << 31)) {
-      return Result.err(Rejection.INDEX_OUT_OF_RANGE, "leaf count " + leafCount);
+    // SECURITY: a count of 2^31 or more would overflow the int depth computation (issue 9, item
+    // 11); no batch comes near it, so such a count is refused as a value.
+    if (leafCount < 1 || leafCount >= MAX_LEAF_COUNT) {
+      return Result.err(
+          Rejection.INDEX_OUT_OF_RANGE, "leaf count " + leafCount + " not in [1, 2^31)");
     }
     // SECURITY: i < n, so a padding slot (bytes32(0)) can never be proven as a leaf.
     if (index < 0 || index >= leafCount) {

@@ -3,14 +3,17 @@ package org.fedbridge.core.threshold;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.fedbridge.core.bls.Bls;
 import org.fedbridge.core.bls.PublicKey;
+import org.fedbridge.core.bls.SameMessageBatch;
 import org.fedbridge.core.bls.Signature;
 import org.fedbridge.core.types.Bytes32;
 import org.fedbridge.core.types.Rejection;
@@ -23,9 +26,11 @@ import supranational.blst.P2;
  * MemberSet} and group key. Thread-safe (immutable).
  *
  * <p>Combination is optimistic: combine the first {@code t} distinct partials, verify the result
- * once against the group key; only if that fails, verify partials one by one, drop the bad ones and
- * combine again from good ones. The output is always verified against the group key, so a partial
- * signature (or any other point) can never be returned as the group signature.
+ * once against the group key; only if that fails, batch-check those partials ({@link
+ * #verifyPartials}: a random linear combination, then a single-error locator or bisection), replace
+ * the bad ones by other candidates (batch-checked too) and combine again from valid ones. The
+ * output is always verified against the group key, so a partial signature (or any other point) can
+ * never be returned as the group signature.
  */
 public final class ThresholdVerifier {
   private final PublicKey groupKey;
@@ -126,25 +131,22 @@ public final class ThresholdVerifier {
       return Result.ok(
           new Combined(optimistic.orThrow(), List.copyOf(first.keySet()), Set.of(), 0));
     }
-    // Slow path: verify partials in index order until t good ones are found.
+    // Slow path: batch-check the t partials just tried (one random linear combination, then the
+    // single-error locator or bisection), then fill up from the other candidates in index order,
+    // batch-checking each round, until t are valid or none are left.
     Map<Integer, PartialSignature> good = new TreeMap<>();
-    Set<Integer> rejected = new HashSet<>();
+    Map<Integer, Integer> tried = new HashMap<>();
+    List<PartialSignature> round = new ArrayList<>(first.values());
     int checks = 0;
-    for (var e : byIndex.entrySet()) {
-      if (good.size() == t) {
-        break;
-      }
-      for (PartialSignature p : e.getValue()) {
-        checks++;
-        if (verifyPartial(digest, p)) {
-          good.put(e.getKey(), p);
-          break;
-        }
-      }
-      if (!good.containsKey(e.getKey())) {
-        rejected.add(e.getKey());
-      }
+    while (!round.isEmpty()) {
+      PartialVerdicts v = verifyPartials(digest, round);
+      checks += v.pairingChecks();
+      round.forEach(p -> tried.merge(p.index(), 1, Integer::sum));
+      v.valid().forEach(p -> good.putIfAbsent(p.index(), p));
+      round = nextCandidates(byIndex, good, tried, t - good.size());
     }
+    Set<Integer> rejected = new TreeSet<>(tried.keySet());
+    rejected.removeAll(good.keySet());
     if (good.size() < t) {
       return Result.err(
           Rejection.INSUFFICIENT_SHARES,
@@ -158,6 +160,53 @@ public final class ThresholdVerifier {
     }
     List<Integer> signers = chosen.stream().map(PartialSignature::index).toList();
     return Result.ok(new Combined(again.orThrow(), signers, rejected, checks));
+  }
+
+  /**
+   * Sorts partials over one digest into valid and invalid with one batch check (random linear
+   * combination with 64-bit secret weights; {@link SameMessageBatch}): one pairing product when all
+   * are valid, two when one is bad, a bisection when several are. Partials whose index is not a
+   * member are invalid without any check. Repeated indexes are allowed (each partial is judged on
+   * its own). For a collector that holds partials from the log before combining.
+   */
+  public PartialVerdicts verifyPartials(Bytes32 digest, Collection<PartialSignature> partials) {
+    List<PartialSignature> known = new ArrayList<>();
+    List<PartialSignature> invalid = new ArrayList<>();
+    for (PartialSignature p : partials) {
+      (p.index() <= members.size() ? known : invalid).add(p);
+    }
+    List<PublicKey> keys = new ArrayList<>(known.size());
+    List<Signature> sigs = new ArrayList<>(known.size());
+    for (PartialSignature p : known) {
+      keys.add(members.member(p.index()).sharePk());
+      sigs.add(p.signature());
+    }
+    SameMessageBatch.Outcome o = SameMessageBatch.check(digest, keys, sigs);
+    Set<Integer> bad = new HashSet<>(o.invalid());
+    List<PartialSignature> valid = new ArrayList<>();
+    for (int i = 0; i < known.size(); i++) {
+      (bad.contains(i) ? invalid : valid).add(known.get(i));
+    }
+    return new PartialVerdicts(valid, invalid, o.pairingChecks());
+  }
+
+  /** Up to {@code need} untried candidates, one per index still without a valid partial. */
+  private static List<PartialSignature> nextCandidates(
+      Map<Integer, List<PartialSignature>> byIndex,
+      Map<Integer, PartialSignature> good,
+      Map<Integer, Integer> tried,
+      int need) {
+    List<PartialSignature> out = new ArrayList<>();
+    for (var e : byIndex.entrySet()) {
+      if (out.size() >= need) {
+        break;
+      }
+      int next = tried.getOrDefault(e.getKey(), 0);
+      if (!good.containsKey(e.getKey()) && next < e.getValue().size()) {
+        out.add(e.getValue().get(next));
+      }
+    }
+    return out;
   }
 
   /**

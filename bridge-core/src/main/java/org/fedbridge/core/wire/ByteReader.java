@@ -1,10 +1,12 @@
 package org.fedbridge.core.wire;
 
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.IntPredicate;
 import org.fedbridge.core.types.Address;
 import org.fedbridge.core.types.Bytes32;
 import org.fedbridge.core.types.Rejection;
@@ -71,7 +73,7 @@ final class ByteReader {
   }
 
   UInt256 u256(String what) {
-    return new UInt256(new java.math.BigInteger(1, take(32, what)));
+    return new UInt256(new BigInteger(1, take(32, what)));
   }
 
   Bytes32 b32(String what) {
@@ -83,7 +85,7 @@ final class ByteReader {
   }
 
   /** A u8-length ASCII string whose every character satisfies {@code ok}. */
-  String str8(String what, int min, int max, java.util.function.IntPredicate ok) {
+  String str8(String what, int min, int max, IntPredicate ok) {
     int len = u8();
     String s = new String(take(len, what), StandardCharsets.ISO_8859_1);
     if (len < min || len > max || !s.chars().allMatch(ok)) {

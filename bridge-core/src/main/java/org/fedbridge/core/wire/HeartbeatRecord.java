@@ -4,9 +4,11 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.fedbridge.core.dkg.IdentityKey;
 import org.fedbridge.core.dkg.IdentityPublicKey;
+import org.fedbridge.core.threshold.ThresholdPolicy;
 import org.fedbridge.core.types.Bytes32;
 import org.fedbridge.core.types.Rejection;
 import org.fedbridge.core.types.Result;
+import org.fedbridge.core.types.UInt256;
 import org.fedbridge.core.wire.Heartbeat.LastSigned;
 
 /**
@@ -47,7 +49,7 @@ public final class HeartbeatRecord {
             .u64(h.sidechainHead())
             .u64(h.sidechainCursor())
             .u8(last.map(l -> l.type().code()).orElse(0))
-            .u256(last.map(LastSigned::batchId).orElse(org.fedbridge.core.types.UInt256.ZERO))
+            .u256(last.map(LastSigned::batchId).orElse(UInt256.ZERO))
             .u64(last.map(LastSigned::epoch).orElse(0L))
             .u8(h.halted() ? 1 : 0)
             .utf16(h.haltReason())
@@ -138,14 +140,14 @@ public final class HeartbeatRecord {
         v[i] = in.u64("timestamp or block number");
       }
       int lastType = in.u8();
-      org.fedbridge.core.types.UInt256 lastBatch = in.u256("last signed batch id");
+      UInt256 lastBatch = in.u256("last signed batch id");
       long lastEpoch = in.u64("last signed epoch");
       int halted = in.u8();
       String reason = in.utf16("halt reason", Heartbeat.MAX_HALT_REASON);
       String version = in.str8("software version", 0, Heartbeat.MAX_VERSION, Heartbeat::printable);
       in.take(WireFormat.IDENTITY_SIG, "identity signature");
       in.end("heartbeat");
-      if (index > org.fedbridge.core.threshold.ThresholdPolicy.MAX_MEMBERS) {
+      if (index > ThresholdPolicy.MAX_MEMBERS) {
         return Result.err(Rejection.MALFORMED, "member index " + index);
       }
       Optional<LastSigned> last = Optional.empty();

@@ -1,5 +1,6 @@
 package org.fedbridge.core.wire;
 
+import java.math.BigInteger;
 import java.util.Arrays;
 import org.fedbridge.core.bls.Signature;
 import org.fedbridge.core.dkg.IdentityKey;
@@ -169,7 +170,7 @@ public final class PartialRecord {
   }
 
   public UInt256 batchId() {
-    return new UInt256(new java.math.BigInteger(1, Arrays.copyOfRange(bytes, 11, 43)));
+    return new UInt256(new BigInteger(1, Arrays.copyOfRange(bytes, 11, 43)));
   }
 
   public Bytes32 digest() {

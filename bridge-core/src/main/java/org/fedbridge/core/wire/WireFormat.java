@@ -3,6 +3,7 @@ package org.fedbridge.core.wire;
 import java.nio.charset.StandardCharsets;
 import org.fedbridge.core.types.Bytes32;
 import org.fedbridge.core.types.Keccak;
+import org.fedbridge.core.types.Rejection;
 
 /**
  * What every Kafka record shares: {@code version (u8) = 1 ‖ kind (u8) ‖ …}, big-endian integers,
@@ -35,12 +36,10 @@ final class WireFormat {
     int version = in.u8();
     int k = in.u8();
     if (version != VERSION) {
-      throw new WireException(
-          org.fedbridge.core.types.Rejection.UNSUPPORTED, name + " version " + version);
+      throw new WireException(Rejection.UNSUPPORTED, name + " version " + version);
     }
     if (k != kind) {
-      throw new WireException(
-          org.fedbridge.core.types.Rejection.UNSUPPORTED, "record kind " + k + ", not a " + name);
+      throw new WireException(Rejection.UNSUPPORTED, "record kind " + k + ", not a " + name);
     }
   }
 }

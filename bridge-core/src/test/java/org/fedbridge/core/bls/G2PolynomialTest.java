@@ -1,23 +1,28 @@
 package org.fedbridge.core.bls;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fedbridge.core.testing.Gens.intRange;
+import static org.quicktheories.QuickTheory.qt;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 import supranational.blst.P2;
 
 class G2PolynomialTest {
   static final SecureRandom RND = new SecureRandom();
 
   /** Horner in G2 equals f(x)·G2 computed over the scalars. */
-  @Property(tries = 30)
-  void evaluationInTheExponentMatchesScalarEvaluation(
-      @ForAll @IntRange(min = 1, max = 12) int t, @ForAll @IntRange(min = 1, max = 1000) int x) {
+  @Test
+  void evaluationInTheExponentMatchesScalarEvaluation() {
+    qt().withExamples(30)
+        .forAll(intRange(1, 12), intRange(1, 1000))
+        .checkAssert(G2PolynomialTest::evaluationMatches);
+  }
+
+  private static void evaluationMatches(int t, int x) {
     List<PublicKey> commitments = new ArrayList<>();
     BigInteger fx = BigInteger.ZERO;
     BigInteger power = BigInteger.ONE;
@@ -33,10 +38,17 @@ class G2PolynomialTest {
     }
   }
 
-  @Property(tries = 30)
-  void timesSmallEqualsBlstMultiplication(@ForAll @IntRange(min = 1, max = 5000) int x) {
-    P2 p = P2.generator().mult(BigInteger.valueOf(RND.nextInt(1 << 30) + 1));
-    assertThat(G2Polynomial.timesSmall(p.dup(), x).is_equal(p.dup().mult(BigInteger.valueOf(x))))
-        .isTrue();
+  @Test
+  void timesSmallEqualsBlstMultiplication() {
+    qt().withExamples(30)
+        .forAll(intRange(1, 5000))
+        .checkAssert(
+            x -> {
+              P2 p = P2.generator().mult(BigInteger.valueOf(RND.nextInt(1 << 30) + 1));
+              assertThat(
+                      G2Polynomial.timesSmall(p.dup(), x)
+                          .is_equal(p.dup().mult(BigInteger.valueOf(x))))
+                  .isTrue();
+            });
   }
 }

@@ -1,17 +1,17 @@
 package org.fedbridge.core.dkg;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fedbridge.core.testing.Gens.intRange;
+import static org.quicktheories.QuickTheory.qt;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 import org.fedbridge.core.types.Rejection;
 import org.fedbridge.core.types.Result;
+import org.junit.jupiter.api.Test;
 
 class DkgCodecPropertiesTest {
   static final SecureRandom RND = new SecureRandom();
@@ -37,8 +37,12 @@ class DkgCodecPropertiesTest {
     return all;
   }
 
-  @Property(tries = 20)
-  void everyMessageRoundTrips(@ForAll @IntRange(min = 0, max = 1000) int pick) {
+  @Test
+  void everyMessageRoundTrips() {
+    qt().withExamples(20).forAll(intRange(0, 1000)).checkAssert(DkgCodecPropertiesTest::roundTrips);
+  }
+
+  private static void roundTrips(int pick) {
     DkgMessage m = SAMPLES.get(pick % SAMPLES.size());
     DkgMessage back = DkgCodec.decode(DkgCodec.encode(m)).orThrow();
     assertThat(back.getClass()).isEqualTo(m.getClass());
@@ -46,11 +50,14 @@ class DkgCodecPropertiesTest {
     assertThat(back.signature()).isEqualTo(m.signature());
   }
 
-  @Property(tries = 100)
-  void mutatedBytesAreRefusedOrFailAuthentication(
-      @ForAll @IntRange(min = 0, max = 1000) int pick,
-      @ForAll @IntRange(min = 0, max = 100_000) int pos,
-      @ForAll @IntRange(min = 1, max = 255) int xor) {
+  @Test
+  void mutatedBytesAreRefusedOrFailAuthentication() {
+    qt().withExamples(100)
+        .forAll(intRange(0, 1000), intRange(0, 100_000), intRange(1, 255))
+        .checkAssert(DkgCodecPropertiesTest::mutatedRefused);
+  }
+
+  private static void mutatedRefused(int pick, int pos, int xor) {
     DkgMessage m = SAMPLES.get(pick % SAMPLES.size());
     byte[] b = DkgCodec.encode(m);
     b[pos % b.length] ^= (byte) xor;
@@ -75,9 +82,14 @@ class DkgCodecPropertiesTest {
     }
   }
 
-  @Property(tries = 20)
-  void truncatedOrExtendedIsMalformed(
-      @ForAll @IntRange(min = 0, max = 1000) int pick, @ForAll @IntRange(min = 1, max = 40) int d) {
+  @Test
+  void truncatedOrExtendedIsMalformed() {
+    qt().withExamples(20)
+        .forAll(intRange(0, 1000), intRange(1, 40))
+        .checkAssert(DkgCodecPropertiesTest::truncatedOrExtended);
+  }
+
+  private static void truncatedOrExtended(int pick, int d) {
     byte[] b = DkgCodec.encode(SAMPLES.get(pick % SAMPLES.size()));
     assertThat(DkgCodec.decode(java.util.Arrays.copyOf(b, b.length - d)).rejection())
         .isEqualTo(Rejection.MALFORMED);

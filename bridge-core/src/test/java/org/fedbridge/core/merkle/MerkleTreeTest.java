@@ -1,12 +1,11 @@
 package org.fedbridge.core.merkle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fedbridge.core.testing.Gens.intRange;
+import static org.quicktheories.QuickTheory.qt;
 
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 import org.fedbridge.core.types.Bytes32;
 import org.fedbridge.core.types.Keccak;
 import org.junit.jupiter.api.Test;
@@ -39,13 +38,18 @@ class MerkleTreeTest {
     assertThat(MerkleTree.of(l).depth()).isEqualTo(2);
   }
 
-  @Property(tries = 50)
-  void everyProofVerifies(@ForAll @IntRange(min = 1, max = 70) int n) {
-    List<Bytes32> l = leaves(n);
-    MerkleTree t = MerkleTree.of(l);
-    for (int i = 0; i < n; i++) {
-      assertThat(t.proof(i).verify(t.root(), n, l.get(i)).isOk()).isTrue();
-      assertThat(t.proof(i).siblings()).hasSize(MerkleTree.depthFor(n));
-    }
+  @Test
+  void everyProofVerifies() {
+    qt().withExamples(50)
+        .forAll(intRange(1, 70))
+        .checkAssert(
+            n -> {
+              List<Bytes32> l = leaves(n);
+              MerkleTree t = MerkleTree.of(l);
+              for (int i = 0; i < n; i++) {
+                assertThat(t.proof(i).verify(t.root(), n, l.get(i)).isOk()).isTrue();
+                assertThat(t.proof(i).siblings()).hasSize(MerkleTree.depthFor(n));
+              }
+            });
   }
 }

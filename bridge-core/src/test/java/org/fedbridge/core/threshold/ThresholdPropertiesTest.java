@@ -1,20 +1,21 @@
 package org.fedbridge.core.threshold;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fedbridge.core.testing.Gens.anyLong;
+import static org.fedbridge.core.testing.Gens.intRange;
+import static org.quicktheories.QuickTheory.qt;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 import org.fedbridge.core.bls.Bls;
 import org.fedbridge.core.bls.Signature;
 import org.fedbridge.core.types.Bytes32;
 import org.fedbridge.core.types.Keccak;
 import org.fedbridge.core.types.Rejection;
+import org.junit.jupiter.api.Test;
 
 class ThresholdPropertiesTest {
   static final SecureRandom RND = new SecureRandom();
@@ -40,9 +41,14 @@ class ThresholdPropertiesTest {
     return all.subList(0, k);
   }
 
-  @Property(tries = 30)
-  void anyTofNCombineToTheGroupSignature(
-      @ForAll @IntRange(min = 1, max = 10) int n, @ForAll long seed) {
+  @Test
+  void anyTofNCombineToTheGroupSignature() {
+    qt().withExamples(30)
+        .forAll(intRange(1, 10), anyLong())
+        .checkAssert(ThresholdPropertiesTest::anyTofNCombine);
+  }
+
+  private static void anyTofNCombine(int n, long seed) {
     int t =
         ThresholdPolicy.minimumThreshold(n)
             + (int) Math.floorMod(seed, n - ThresholdPolicy.minimumThreshold(n) + 1);
@@ -60,8 +66,14 @@ class ThresholdPropertiesTest {
     assertThat(Bls.verify(f.groupKey(), d, ca.signature())).isTrue();
   }
 
-  @Property(tries = 30)
-  void anyTMinusOneFail(@ForAll @IntRange(min = 2, max = 10) int n, @ForAll long seed) {
+  @Test
+  void anyTMinusOneFail() {
+    qt().withExamples(30)
+        .forAll(intRange(2, 10), anyLong())
+        .checkAssert(ThresholdPropertiesTest::tMinusOneFail);
+  }
+
+  private static void tMinusOneFail(int n, long seed) {
     int t = ThresholdPolicy.minimumThreshold(n);
     Fixtures f = Fixtures.deal(t, n, RND);
     Bytes32 d = digest(seed);
@@ -74,9 +86,14 @@ class ThresholdPropertiesTest {
     }
   }
 
-  @Property(tries = 20)
-  void badPartialsAreDroppedAndOthersUsed(
-      @ForAll @IntRange(min = 4, max = 10) int n, @ForAll long seed) {
+  @Test
+  void badPartialsAreDroppedAndOthersUsed() {
+    qt().withExamples(20)
+        .forAll(intRange(4, 10), anyLong())
+        .checkAssert(ThresholdPropertiesTest::badPartialsDropped);
+  }
+
+  private static void badPartialsDropped(int n, long seed) {
     int t = ThresholdPolicy.minimumThreshold(n);
     Fixtures f = Fixtures.deal(t, n, RND);
     Bytes32 d = digest(seed);
@@ -97,9 +114,14 @@ class ThresholdPropertiesTest {
     }
   }
 
-  @Property(tries = 30)
-  void partialSignatureWireFormRoundTripsAndMutationsAreDocumented(
-      @ForAll @IntRange(min = 0, max = 51) int pos, @ForAll @IntRange(min = 1, max = 255) int xor) {
+  @Test
+  void partialSignatureWireFormRoundTripsAndMutationsAreDocumented() {
+    qt().withExamples(30)
+        .forAll(intRange(0, 51), intRange(1, 255))
+        .checkAssert(ThresholdPropertiesTest::wireFormMutations);
+  }
+
+  private static void wireFormMutations(int pos, int xor) {
     Fixtures f = Fixtures.deal(3, 4, RND);
     PartialSignature p = ThresholdSigner.partialSign(f.shares().get(2), digest(pos));
     assertThat(PartialSignature.decode(p.encode()).orThrow()).isEqualTo(p);
@@ -121,9 +143,14 @@ class ThresholdPropertiesTest {
     assertThat(f.shares().get(0).toString()).contains("redacted");
   }
 
-  @Property(tries = 20)
-  void shamirRecoversTheSecretFromAnyT(
-      @ForAll @IntRange(min = 1, max = 12) int n, @ForAll long seed) {
+  @Test
+  void shamirRecoversTheSecretFromAnyT() {
+    qt().withExamples(20)
+        .forAll(intRange(1, 12), anyLong())
+        .checkAssert(ThresholdPropertiesTest::shamirRecovers);
+  }
+
+  private static void shamirRecovers(int n, long seed) {
     int t = ThresholdPolicy.minimumThreshold(n);
     Fixtures f = Fixtures.deal(t, n, RND);
     List<SecretShare> some = new ArrayList<>();
@@ -133,9 +160,14 @@ class ThresholdPropertiesTest {
     assertThat(Shamir.recover(some).orThrow().toScalar()).isEqualTo(f.groupSecret().toScalar());
   }
 
-  @Property(tries = 50)
-  void batchLagrangeEqualsNaiveDefinition(
-      @ForAll @IntRange(min = 1, max = 30) int t, @ForAll long seed) {
+  @Test
+  void batchLagrangeEqualsNaiveDefinition() {
+    qt().withExamples(50)
+        .forAll(intRange(1, 30), anyLong())
+        .checkAssert(ThresholdPropertiesTest::batchLagrangeIsNaive);
+  }
+
+  private static void batchLagrangeIsNaive(int t, long seed) {
     int[] idx = randomSubset(100, t, seed).stream().mapToInt(Integer::intValue).toArray();
     java.math.BigInteger[] fast = Lagrange.compute(idx);
     for (int i = 0; i < t; i++) {

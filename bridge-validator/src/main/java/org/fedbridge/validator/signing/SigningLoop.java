@@ -1,0 +1,265 @@
+package org.fedbridge.validator.signing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.fedbridge.core.message.MessageType;
+import org.fedbridge.core.types.Address;
+import org.fedbridge.core.types.Result;
+import org.fedbridge.validator.Periodic;
+import org.fedbridge.validator.batch.BatchQueue;
+import org.fedbridge.validator.batch.Batches;
+import org.fedbridge.validator.batch.ObservedBatch;
+import org.fedbridge.validator.consensus.PartialPublisher;
+import org.fedbridge.validator.federation.EpochView;
+import org.fedbridge.validator.federation.Federations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Drives safe batches through the {@link SigningPipeline} and hands each partial to the {@link
+ * PartialPublisher}. One round: open batches (new and held) in batch-id order, deposits first; a
+ * hold is stored and retried next round; an equivocation or an observation that no longer matches
+ * halts signing. A partial is marked signed only after the publisher took it, so a crash in between
+ * re-publishes the same stored partial (never a new one) after the restart.
+ */
+public final class SigningLoop implements SmartLifecycle {
+  private static final Logger log = LoggerFactory.getLogger(SigningLoop.class);
+
+  /** Why a round did nothing. */
+  public enum Idle {
+    HALTED,
+    NO_ACTIVE_EPOCH,
+    NOT_A_MEMBER,
+    NO_PUBLISHER
+  }
+
+  /** What one round did (for tests and logs). */
+  public record Round(Optional<Idle> idle, int signed, int held, int refused) {}
+
+  private final BatchQueue queue;
+  private final Batches batches;
+  private final SigningPipeline pipeline;
+  private final SigningHalt halt;
+  private final Supplier<Optional<Federations>> federations;
+  private final Supplier<Optional<PartialPublisher>> publisher;
+  private final TokenLimitsSource limitsSource;
+  private final SigningMetrics metrics;
+  private final Clock clock;
+  private final int maxBatchesPerRound;
+  private final Periodic runner;
+
+  SigningLoop(
+      BatchQueue queue,
+      Batches batches,
+      SigningPipeline pipeline,
+      SigningHalt halt,
+      Supplier<Optional<Federations>> federations,
+      Supplier<Optional<PartialPublisher>> publisher,
+      TokenLimitsSource limitsSource,
+      SigningMetrics metrics,
+      Clock clock,
+      int maxBatchesPerRound,
+      Duration interval) {
+    this.queue = queue;
+    this.batches = batches;
+    this.pipeline = pipeline;
+    this.halt = halt;
+    this.federations = federations;
+    this.publisher = publisher;
+    this.limitsSource = limitsSource;
+    this.metrics = metrics;
+    this.clock = clock;
+    this.maxBatchesPerRound = maxBatchesPerRound;
+    this.runner = new Periodic("signing-loop", interval, this::runOnce);
+  }
+
+  /** Runs a round as soon as possible (a watcher stored a new safe batch). */
+  public void wake() {
+    runner.wake();
+  }
+
+  @Override
+  public void start() {
+    runner.start();
+  }
+
+  @Override
+  public void stop() {
+    runner.stop();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return runner.isRunning();
+  }
+
+  /** One round over the open batches. Never throws for an expected refusal. */
+  public synchronized Round runOnce() {
+    if (halt.halted()) {
+      return idle(Idle.HALTED);
+    }
+    Optional<EpochView> epoch = federations.get().flatMap(Federations::current);
+    if (epoch.isEmpty()) {
+      return idle(Idle.NO_ACTIVE_EPOCH);
+    }
+    // SECURITY: a validator with no share in the active epoch signs nothing (threats.md row 11).
+    if (epoch.get().myIndex().isEmpty()) {
+      return idle(Idle.NOT_A_MEMBER);
+    }
+    Optional<PartialPublisher> pub = publisher.get();
+    if (pub.isEmpty()) {
+      return idle(Idle.NO_PUBLISHER);
+    }
+    Instant now = clock.instant();
+    List<BatchQueue.Open> open =
+        new ArrayList<>(queue.open(MessageType.DEPOSIT_BATCH, maxBatchesPerRound));
+    List<BatchQueue.Open> withdrawals =
+        queue.open(MessageType.WITHDRAWAL_BATCH, maxBatchesPerRound);
+    open.addAll(withdrawals);
+    Map<Address, TokenLimits> limits = Map.of();
+    SigningBook book = SigningBook.empty();
+    if (!withdrawals.isEmpty()) {
+      Set<Address> tokens = queue.openWithdrawalTokens();
+      Result<Map<Address, TokenLimits>> read = limitsSource.limits(tokens);
+      if (read instanceof Result.Ok<Map<Address, TokenLimits>> ok) {
+        limits = ok.value();
+      } else {
+        log.warn("token limits unavailable, withdrawals wait: {}", ((Result.Err<?>) read).detail());
+      }
+      long window = limits.values().stream().mapToLong(TokenLimits::periodSeconds).max().orElse(0);
+      book =
+          new SigningBook(
+              queue.depositedPerToken(),
+              queue.signedWithdrawalsPerToken(),
+              queue.signedOutflowsSince(now.minusSeconds(window)));
+    }
+    SigningContext context = new SigningContext(now, epoch.get(), batches, limits, book);
+    int signed = 0;
+    int held = 0;
+    int refused = 0;
+    for (BatchQueue.Open batch : open) {
+      if (halt.halted()) {
+        break;
+      }
+      SigningRequest request =
+          new SigningRequest(batch.type(), batch.batchId(), batch.commitment(), batch.safeAt());
+      SigningOutcome outcome = pipeline.run(request, context);
+      if (outcome instanceof SigningOutcome.Signed s) {
+        if (!publish(pub.get(), s, batch, book, now)) {
+          break;
+        }
+        signed++;
+      } else if (outcome instanceof SigningOutcome.Held h) {
+        onHold(batch, h.stage(), h.hold(), book);
+        held++;
+      } else {
+        refused++;
+        if (!onRefusal(batch, (SigningOutcome.Refused) outcome, book)) {
+          break;
+        }
+      }
+    }
+    metrics.heldBatches(queue.heldCount());
+    return new Round(Optional.empty(), signed, held, refused);
+  }
+
+  private boolean publish(
+      PartialPublisher pub,
+      SigningOutcome.Signed s,
+      BatchQueue.Open batch,
+      SigningBook book,
+      Instant now) {
+    try {
+      pub.publish(s.partial());
+    } catch (RuntimeException e) {
+      // The partial is recorded; the next round hands the same one over again.
+      log.warn(
+          "publishing the partial of {} {} failed: {}",
+          batch.type(),
+          batch.batchId(),
+          e.toString());
+      return false;
+    }
+    queue.markSigned(batch.type(), batch.batchId(), s.partial().epoch(), now);
+    if (s.batch() instanceof ObservedBatch.Withdrawals w) {
+      book.recordSigned(SigningStage.withdrawalTotals(w), now);
+    }
+    if (s.fresh()) {
+      metrics.signed(batch.type());
+      metrics.latency(Duration.between(batch.safeAt(), clock.instant()));
+      log.info("signed {} {} in epoch {}", batch.type(), batch.batchId(), s.partial().epoch());
+    }
+    return true;
+  }
+
+  private void onHold(BatchQueue.Open batch, String stage, Verdict.Hold hold, SigningBook book) {
+    if (hold.keepsOrder()) {
+      hold.token().ifPresent(t -> book.block(t, batch.batchId()));
+    }
+    if (recordHold(batch, stage, hold.reason(), hold.token(), hold.retryAt())) {
+      log.info("{} {} held by {}: {}", batch.type(), batch.batchId(), stage, hold.reason());
+      if (stage.equals("limits")) {
+        metrics.limitHold(hold.token().orElse(Address.ZERO));
+      }
+    }
+  }
+
+  /** Returns false when the round must stop (signing halted). */
+  private boolean onRefusal(BatchQueue.Open batch, SigningOutcome.Refused r, SigningBook book) {
+    Verdict.Refuse refuse = r.refuse();
+    switch (refuse.refusal()) {
+      case LOCKED_AMOUNT_EXCEEDED -> {
+        // Retried every round: this validator may not have read the deposits yet.
+        refuse.token().ifPresent(t -> book.block(t, batch.batchId()));
+        if (recordHold(batch, r.stage(), refuse.detail(), refuse.token(), Optional.empty())) {
+          log.warn("accountant refused {} {}: {}", batch.type(), batch.batchId(), refuse.detail());
+          metrics.accountantRefusal(refuse.token().orElse(Address.ZERO));
+        }
+        return true;
+      }
+      case SIGNER_REFUSED -> {
+        // No share for the epoch (yet): wait, the keys feature may load one.
+        if (recordHold(batch, r.stage(), refuse.detail(), Optional.empty(), Optional.empty())) {
+          log.warn("key signer refused {} {}: {}", batch.type(), batch.batchId(), refuse.detail());
+        }
+        return true;
+      }
+      default -> {
+        // SECURITY: an equivocation attempt or a store that no longer matches what was read is
+        // unexplained: stop signing altogether (fail closed).
+        halt.halt("signing", refuse.refusal() + ": " + refuse.detail());
+        return false;
+      }
+    }
+  }
+
+  /**
+   * Stores a hold when it is new or its reason changed; returns true when the batch was not yet
+   * held by this stage (for logs and counters, which count holds, not retries).
+   */
+  private boolean recordHold(
+      BatchQueue.Open batch,
+      String stage,
+      String reason,
+      Optional<Address> token,
+      Optional<Instant> retryAt) {
+    boolean newStage =
+        batch.status() != BatchQueue.Status.HELD || !batch.holdStage().equals(Optional.of(stage));
+    if (newStage || !batch.holdReason().equals(Optional.of(reason))) {
+      queue.hold(batch.type(), batch.batchId(), stage, reason, token, retryAt);
+    }
+    return newStage;
+  }
+
+  private static Round idle(Idle why) {
+    return new Round(Optional.of(why), 0, 0, 0);
+  }
+}
