@@ -22,6 +22,16 @@ class AdminConfiguration {
   }
 
   @Bean
+  TopicSpec heartbeatsTopic(AdminProperties properties) {
+    return new TopicSpec(properties.topics().heartbeats(), 1, false);
+  }
+
+  @Bean
+  TopicSpec certificatesTopic(AdminProperties properties) {
+    return new TopicSpec(properties.topics().certificates(), 1, true);
+  }
+
+  @Bean
   Clock clock() {
     return Clock.systemUTC();
   }

@@ -109,8 +109,13 @@ public record AdminProperties(
   /**
    * @param genesisSpec the federation spec of epoch 0 (members with operator ids and identity keys,
    *     threshold): the devnet writes it, operators get it from the federation's coordinator
+   * @param silentAfter a member without a heartbeat for this long is shown as silent
+   * @param lagWarning a member this many blocks behind on L1 or the sidechain is shown as lagging
    */
-  public record Federation(Path genesisSpec) {}
+  public record Federation(
+      Path genesisSpec,
+      @NotNull @DefaultValue("PT60S") Duration silentAfter,
+      @Min(1) @DefaultValue("20") long lagWarning) {}
 
   /**
    * @param jwt optional OIDC/JWT resource-server mode (off unless an issuer or JWK set is given)

@@ -147,6 +147,10 @@ class AuthorizationMatrixTest extends ConsoleTest {
             200,
             () -> "/api/proposals/" + proposal() + "/cancel"));
     rows.add(new Row("GET", "/api/governance", () -> null, AUTHENTICATED, 200));
+    // The federation view.
+    rows.add(new Row("GET", "/api/federation", () -> null, AUTHENTICATED, 200));
+    rows.add(new Row("GET", "/api/federation/epochs", () -> null, AUTHENTICATED, 200));
+    rows.add(new Row("GET", "/api/federation/certificates", () -> null, AUTHENTICATED, 200));
     // Nothing else exists: denied to everyone, authenticated or not.
     rows.add(new Row("POST", "/api/unknown", () -> "{}", Set.of(), 0));
     rows.add(new Row("PUT", "/api/audit", () -> "{}", Set.of(), 0));
