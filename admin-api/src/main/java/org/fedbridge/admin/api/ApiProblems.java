@@ -77,6 +77,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         request.getRequestURI());
   }
 
+  @ExceptionHandler(org.fedbridge.admin.chain.ChainException.class)
+  ResponseEntity<Object> chain(
+      org.fedbridge.admin.chain.ChainException e, HttpServletRequest request) {
+    return respond(
+        AdminError.CHAIN_UNAVAILABLE, e.getMessage(), new HttpHeaders(), request.getRequestURI());
+  }
+
   @ExceptionHandler(ConstraintViolationException.class)
   ResponseEntity<Object> constraint(ConstraintViolationException e, HttpServletRequest request) {
     String detail =

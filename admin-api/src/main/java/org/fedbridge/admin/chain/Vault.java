@@ -140,6 +140,20 @@ public class Vault {
     return ((DynamicBytes) out.get(0)).getValue();
   }
 
+  /** Calldata of {@code pause()}. */
+  public static String pauseData() {
+    return FunctionEncoder.encode(new Function("pause", List.of(), List.of()));
+  }
+
+  /** Calldata of {@code revokeRoot(bytes32)}. */
+  public static String revokeRootData(Bytes32 root) {
+    return FunctionEncoder.encode(
+        new Function(
+            "revokeRoot",
+            List.of(new org.web3j.abi.datatypes.generated.Bytes32(root.bytes())),
+            List.of()));
+  }
+
   /** A posted root's status as the vault reports it. */
   public record RootStatus(
       long batchId, long count, long epoch, long postedAt, long claimableAt, boolean revoked) {

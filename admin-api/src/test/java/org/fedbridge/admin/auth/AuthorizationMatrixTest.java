@@ -147,6 +147,15 @@ class AuthorizationMatrixTest extends ConsoleTest {
             200,
             () -> "/api/proposals/" + proposal() + "/cancel"));
     rows.add(new Row("GET", "/api/governance", () -> null, AUTHENTICATED, 200));
+    // Pause: status for everyone, pause for PAUSER (this console has no pauser key: 503).
+    rows.add(new Row("GET", "/api/pause", () -> null, AUTHENTICATED, 200));
+    rows.add(
+        new Row(
+            "POST",
+            "/api/pause",
+            () -> "{\"confirm\":\"PAUSE\",\"reason\":\"matrix\"}",
+            EnumSet.of(Caller.PAUSER),
+            503));
     // The federation view.
     rows.add(new Row("GET", "/api/federation", () -> null, AUTHENTICATED, 200));
     rows.add(new Row("GET", "/api/federation/epochs", () -> null, AUTHENTICATED, 200));
