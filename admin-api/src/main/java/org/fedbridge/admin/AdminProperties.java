@@ -154,11 +154,14 @@ public record AdminProperties(
   /**
    * @param interval how often reconciliation and the watchtower run
    * @param autoPause pause the vault on any mismatch (the pauser key is needed)
+   * @param revokeMismatchedRoots revoke a posted root that contradicts the replica while its
+   *     challenge window is open (the pauser key is needed)
    * @param tokens L1 tokens to reconcile besides ETH (tokens registered later are added as they are
    *     configured)
    */
   public record Reconciliation(
       @NotNull @DefaultValue("PT5S") Duration interval,
       @DefaultValue("false") boolean autoPause,
+      @DefaultValue("true") boolean revokeMismatchedRoots,
       @NotNull @DefaultValue List<String> tokens) {}
 }

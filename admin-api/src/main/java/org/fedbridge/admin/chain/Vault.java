@@ -47,7 +47,8 @@ public class Vault {
     return address;
   }
 
-  Web3j web3j() {
+  /** The L1 client (logs, balances, heads). */
+  public Web3j web3j() {
     return web3j;
   }
 
@@ -57,6 +58,11 @@ public class Vault {
 
   public BigInteger pauseCount() {
     return uint("pauseCount");
+  }
+
+  /** Deposits the vault has counted (nonces run from 1). */
+  public BigInteger depositCount() {
+    return uint("depositCount");
   }
 
   public long currentEpoch() {
@@ -138,6 +144,34 @@ public class Vault {
                 new TypeReference<Uint256>() {},
                 new TypeReference<org.web3j.abi.datatypes.generated.Bytes32>() {}));
     return ((DynamicBytes) out.get(0)).getValue();
+  }
+
+  /** An ERC-20 balance of the vault at a block. */
+  public BigInteger tokenBalance(Address token, long block) {
+    Function f =
+        new Function(
+            "balanceOf",
+            List.of(new org.web3j.abi.datatypes.Address(address)),
+            List.of(new TypeReference<Uint256>() {}));
+    try {
+      EthCall answer =
+          web3j
+              .ethCall(
+                  Transaction.createEthCallTransaction(
+                      null, token.toHex(), FunctionEncoder.encode(f)),
+                  org.web3j.protocol.core.DefaultBlockParameter.valueOf(BigInteger.valueOf(block)))
+              .send();
+      if (answer.hasError() || answer.isReverted()) {
+        throw new ChainException("balanceOf failed on " + token.toHex());
+      }
+      List<Type> out = FunctionReturnDecoder.decode(answer.getValue(), f.getOutputParameters());
+      if (out.isEmpty()) {
+        throw new ChainException("balanceOf returned nothing on " + token.toHex());
+      }
+      return ((Uint256) out.get(0)).getValue();
+    } catch (IOException e) {
+      throw new ChainException("L1 unreachable: " + e.getMessage(), e);
+    }
   }
 
   /** Calldata of {@code pause()}. */

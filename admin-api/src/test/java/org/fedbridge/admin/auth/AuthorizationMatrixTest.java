@@ -156,6 +156,17 @@ class AuthorizationMatrixTest extends ConsoleTest {
             () -> "{\"confirm\":\"PAUSE\",\"reason\":\"matrix\"}",
             EnumSet.of(Caller.PAUSER),
             503));
+    // Reconciliation and the watchtower (chains unreachable here: the round reports it).
+    rows.add(new Row("GET", "/api/reconciliation", () -> null, AUTHENTICATED, 200));
+    rows.add(new Row("POST", "/api/reconciliation/run", () -> null, OPERATORS, 200));
+    rows.add(new Row("GET", "/api/watchtower/roots", () -> null, AUTHENTICATED, 200));
+    rows.add(
+        new Row(
+            "POST",
+            "/api/watchtower/revocations",
+            () -> "{\"root\":\"0x" + "ab".repeat(32) + "\",\"reason\":\"matrix\"}",
+            EnumSet.of(Caller.PAUSER),
+            503));
     // The federation view.
     rows.add(new Row("GET", "/api/federation", () -> null, AUTHENTICATED, 200));
     rows.add(new Row("GET", "/api/federation/epochs", () -> null, AUTHENTICATED, 200));
