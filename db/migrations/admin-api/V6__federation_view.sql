@@ -25,12 +25,13 @@ CREATE TABLE certificates (
     type        INTEGER        NOT NULL,
     batch_id    NUMERIC(78, 0) NOT NULL,
     epoch       BIGINT         NOT NULL,
+    digest      TEXT           NOT NULL,             -- what was signed: two bodies, two rows
     signers     TEXT           NOT NULL,             -- comma-separated member indexes (claimed)
     combined_by INTEGER        NOT NULL,
     record      BYTEA          NOT NULL,
     received_at TIMESTAMPTZ    NOT NULL,
     verified    BOOLEAN,                             -- null until the epoch's key is known
-    PRIMARY KEY (type, batch_id, epoch)
+    PRIMARY KEY (type, batch_id, epoch, digest)
 );
 CREATE INDEX certificates_received ON certificates (received_at DESC);
 CREATE INDEX certificates_unverified ON certificates (epoch) WHERE verified IS NULL;

@@ -174,6 +174,60 @@ public class Vault {
     }
   }
 
+  /** Whether this is the hardened vault (governance queue, challenge period). */
+  public boolean hardened() {
+    try {
+      governanceDelay();
+      return true;
+    } catch (ChainException e) {
+      return false;
+    }
+  }
+
+  /**
+   * A queued operation's state ({@code Operation}: state 0 none, 1 queued, 2 executed, 3 cancelled;
+   * and when it may execute).
+   */
+  public record Operation(int state, long readyAt) {}
+
+  public Operation operation(Bytes32 id) {
+    List<Type> out =
+        call(
+            "operation",
+            List.of(new org.web3j.abi.datatypes.generated.Bytes32(id.bytes())),
+            List.of(
+                new TypeReference<org.web3j.abi.datatypes.generated.Uint8>() {},
+                new TypeReference<org.web3j.abi.datatypes.generated.Uint8>() {},
+                new TypeReference<Uint256>() {},
+                new TypeReference<Uint256>() {},
+                new TypeReference<org.web3j.abi.datatypes.Address>() {}));
+    return new Operation(
+        ((org.web3j.abi.datatypes.generated.Uint8) out.get(0)).getValue().intValueExact(),
+        ((Uint256) out.get(3)).getValue().longValueExact());
+  }
+
+  /**
+   * Calldata of {@code submitEpochChange(EpochChange, bytes)} ({@code rotateEpoch} on a vault
+   * before the hardening), or of {@code executeEpochChange(EpochChange)} when {@code signature} is
+   * null.
+   */
+  public static String epochChangeData(
+      String function, org.fedbridge.core.message.EpochChange change, byte[] signature) {
+    org.web3j.abi.datatypes.DynamicStruct struct =
+        new org.web3j.abi.datatypes.DynamicStruct(
+            new Uint256(change.newEpoch().value()),
+            new DynamicBytes(change.newGroupKey().toEip2537()),
+            new Uint256(BigInteger.valueOf(change.members().threshold())),
+            new Uint256(BigInteger.valueOf(change.members().size())),
+            new org.web3j.abi.datatypes.generated.Bytes32(change.members().membersHash().bytes()));
+    List<Type> args = new ArrayList<>();
+    args.add(struct);
+    if (signature != null) {
+      args.add(new DynamicBytes(signature));
+    }
+    return FunctionEncoder.encode(new Function(function, args, List.of()));
+  }
+
   /** Calldata of {@code pause()}. */
   public static String pauseData() {
     return FunctionEncoder.encode(new Function("pause", List.of(), List.of()));

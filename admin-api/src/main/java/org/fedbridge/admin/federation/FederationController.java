@@ -17,9 +17,17 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "federation", description = "Members, their health, epochs and certificates")
 class FederationController {
   private final FederationView view;
+  private final RotationTracker rotation;
 
-  FederationController(FederationView view) {
+  FederationController(FederationView view, RotationTracker rotation) {
     this.view = view;
+    this.rotation = rotation;
+  }
+
+  @GetMapping("/rotation")
+  @Operation(summary = "The rotation in progress (or the last one), step by step, and why it waits")
+  Map<String, Object> rotation() {
+    return rotation.progress();
   }
 
   @GetMapping

@@ -205,7 +205,7 @@ class FederationFeed implements SmartLifecycle {
       store.refused(topic, "does not verify under its epoch's group key");
       return;
     }
-    store.certificate(c, clock.instant(), verified);
+    store.certificate(c, c.digest(deployment.domain(c.epoch())).toHex(), clock.instant(), verified);
     if (Boolean.TRUE.equals(verified)) {
       learn(c);
     }

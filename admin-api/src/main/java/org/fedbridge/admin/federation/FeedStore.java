@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.fedbridge.core.types.Hex;
 import org.fedbridge.core.wire.CertificateRecord;
@@ -120,11 +119,12 @@ class FeedStore {
   }
 
   /** Stores a certificate once (a re-published copy changes nothing). */
-  boolean certificate(CertificateRecord c, Instant received, Boolean verified) {
+  boolean certificate(CertificateRecord c, String digest, Instant received, Boolean verified) {
     return jdbc.sql(
-                "INSERT INTO certificates (type, batch_id, epoch, signers, combined_by, record,"
-                    + " received_at, verified) VALUES (:type, :batch, :epoch, :signers, :by,"
-                    + " :record, :received, :verified) ON CONFLICT DO NOTHING")
+                "INSERT INTO certificates (type, batch_id, epoch, digest, signers, combined_by,"
+                    + " record, received_at, verified) VALUES (:type, :batch, :epoch, :digest,"
+                    + " :signers, :by, :record, :received, :verified) ON CONFLICT DO NOTHING")
+            .param("digest", digest)
             .param("type", c.body().type().code())
             .param("batch", new BigDecimal(c.body().batchId().value()))
             .param("epoch", c.epoch())
@@ -143,6 +143,7 @@ class FeedStore {
       int type,
       String batchId,
       long epoch,
+      String digest,
       List<Integer> signers,
       int combinedBy,
       byte[] record,
@@ -165,7 +166,8 @@ class FeedStore {
   void verified(StoredCertificate c, boolean ok) {
     jdbc.sql(
             "UPDATE certificates SET verified = :ok WHERE type = :type AND batch_id = :batch"
-                + " AND epoch = :epoch")
+                + " AND epoch = :epoch AND digest = :digest")
+        .param("digest", c.digest())
         .param("ok", ok)
         .param("type", c.type())
         .param("batch", new BigDecimal(c.batchId()))
@@ -173,14 +175,16 @@ class FeedStore {
         .update();
   }
 
-  Optional<StoredCertificate> certificate(int type, String batchId, long epoch) {
+  /** Every distinct certified body for one batch of one epoch (more than one: equivocation). */
+  List<StoredCertificate> certificates(int type, String batchId, long epoch) {
     return jdbc.sql(
-            "SELECT * FROM certificates WHERE type = :type AND batch_id = :batch AND epoch = :e")
+            "SELECT * FROM certificates WHERE type = :type AND batch_id = :batch AND epoch = :e"
+                + " ORDER BY received_at")
         .param("type", type)
         .param("batch", new BigDecimal(batchId))
         .param("e", epoch)
         .query((rs, n) -> stored(rs))
-        .optional();
+        .list();
   }
 
   void refused(String topic, String reason) {
@@ -209,6 +213,7 @@ class FeedStore {
         rs.getInt("type"),
         rs.getBigDecimal("batch_id").toBigIntegerExact().toString(),
         rs.getLong("epoch"),
+        rs.getString("digest"),
         signers.isEmpty()
             ? List.of()
             : java.util.Arrays.stream(signers.split(",")).map(Integer::valueOf).toList(),

@@ -171,6 +171,7 @@ class AuthorizationMatrixTest extends ConsoleTest {
     rows.add(new Row("GET", "/api/federation", () -> null, AUTHENTICATED, 200));
     rows.add(new Row("GET", "/api/federation/epochs", () -> null, AUTHENTICATED, 200));
     rows.add(new Row("GET", "/api/federation/certificates", () -> null, AUTHENTICATED, 200));
+    rows.add(new Row("GET", "/api/federation/rotation", () -> null, AUTHENTICATED, 200));
     // Nothing else exists: denied to everyone, authenticated or not.
     rows.add(new Row("POST", "/api/unknown", () -> "{}", Set.of(), 0));
     rows.add(new Row("PUT", "/api/audit", () -> "{}", Set.of(), 0));
