@@ -228,6 +228,28 @@ public class Vault {
     return FunctionEncoder.encode(new Function(function, args, List.of()));
   }
 
+  /** A token's registry entry and limits ({@code tokenSettings}), as decimal strings. */
+  public java.util.Map<String, Object> tokenSettings(Address token) {
+    List<Type> out =
+        call(
+            "tokenSettings",
+            List.of(new org.web3j.abi.datatypes.Address(token.toHex())),
+            List.of(
+                new TypeReference<org.web3j.abi.datatypes.Address>() {},
+                new TypeReference<Bool>() {},
+                new TypeReference<Uint256>() {},
+                new TypeReference<Uint256>() {},
+                new TypeReference<Uint256>() {},
+                new TypeReference<Uint256>() {}));
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("registered", ((Bool) out.get(1)).getValue());
+    m.put("periodLimit", ((Uint256) out.get(2)).getValue().toString());
+    m.put("periodSeconds", ((Uint256) out.get(3)).getValue().longValueExact());
+    m.put("delayThreshold", ((Uint256) out.get(4)).getValue().toString());
+    m.put("delaySeconds", ((Uint256) out.get(5)).getValue().longValueExact());
+    return m;
+  }
+
   /** Calldata of {@code pause()}. */
   public static String pauseData() {
     return FunctionEncoder.encode(new Function("pause", List.of(), List.of()));

@@ -147,6 +147,8 @@ class AuthorizationMatrixTest extends ConsoleTest {
             200,
             () -> "/api/proposals/" + proposal() + "/cancel"));
     rows.add(new Row("GET", "/api/governance", () -> null, AUTHENTICATED, 200));
+    rows.add(new Row("GET", "/api/tokens", () -> null, AUTHENTICATED, 200));
+    rows.add(new Row("GET", "/console/app.js", () -> null, EVERYONE, 200));
     // Pause: status for everyone, pause for PAUSER (this console has no pauser key: 503).
     rows.add(new Row("GET", "/api/pause", () -> null, AUTHENTICATED, 200));
     rows.add(
