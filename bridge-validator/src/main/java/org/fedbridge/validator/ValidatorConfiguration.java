@@ -3,6 +3,8 @@ package org.fedbridge.validator;
 import java.time.Clock;
 import org.fedbridge.service.KafkaSettings;
 import org.fedbridge.service.TopicSpec;
+import org.fedbridge.validator.dkg.DkgWiring;
+import org.fedbridge.validator.keys.KeysSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,6 +20,20 @@ class ValidatorConfiguration {
   @Bean
   KafkaSettings kafkaSettings(ValidatorProperties properties) {
     return properties.kafka();
+  }
+
+  @Bean
+  KeysSettings keysSettings(ValidatorProperties properties) {
+    return properties.keys();
+  }
+
+  @Bean
+  DkgWiring dkgWiring(ValidatorProperties properties) {
+    return new DkgWiring(
+        properties.kafka(),
+        properties.topics().dkg(),
+        properties.dkg(),
+        "validator-" + properties.operatorId());
   }
 
   @Bean

@@ -9,6 +9,9 @@ import jakarta.validation.constraints.PositiveOrZero;
 import java.net.URI;
 import java.time.Duration;
 import org.fedbridge.service.KafkaSettings;
+import org.fedbridge.validator.dkg.DkgSettings;
+import org.fedbridge.validator.federation.FederationSettings;
+import org.fedbridge.validator.keys.KeysSettings;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,6 +25,9 @@ import org.springframework.validation.annotation.Validated;
  * @param sidechain the sidechain side
  * @param kafka how to reach Kafka
  * @param topics topic names
+ * @param keys where this member's identity key and shares are
+ * @param dkg DKG timeouts
+ * @param federation how the current epoch is found
  * @param signing the signing loop and the signing protection
  * @param limits how the vault's per-token limits are mirrored
  */
@@ -33,6 +39,9 @@ public record ValidatorProperties(
     @NotNull @Valid Sidechain sidechain,
     @NotNull @Valid KafkaSettings kafka,
     @NotNull @Valid @DefaultValue Topics topics,
+    @NotNull @Valid @DefaultValue KeysSettings keys,
+    @NotNull @Valid @DefaultValue DkgSettings dkg,
+    @NotNull @Valid @DefaultValue FederationSettings federation,
     @NotNull @Valid @DefaultValue Signing signing,
     @NotNull @Valid @DefaultValue Limits limits) {
 

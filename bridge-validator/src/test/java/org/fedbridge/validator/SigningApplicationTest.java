@@ -90,6 +90,14 @@ class SigningApplicationTest {
     r.add("bridge.validator.sidechain.chain-id", () -> SidechainReplica.CHAIN_ID);
     r.add("bridge.validator.sidechain.start-block", () -> sidechainStart);
     r.add("bridge.validator.signing.interval", () -> "200ms");
+    // The real key directory must exist (the service does not start without its identity key);
+    // the Signer and Federations below stand in for the ones built from it.
+    java.nio.file.Path keys =
+        java.nio.file.Path.of("target", "signing-application-test-keys").toAbsolutePath();
+    if (!keys.resolve("identity.json").toFile().exists()) {
+      org.fedbridge.validator.keys.TestKeys.identity(keys, "op-2");
+    }
+    org.fedbridge.validator.keys.TestKeys.settings(keys).forEach((k, v) -> r.add(k, () -> v));
   }
 
   @AfterAll

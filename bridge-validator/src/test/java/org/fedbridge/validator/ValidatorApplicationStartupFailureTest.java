@@ -1,7 +1,10 @@
 package org.fedbridge.validator;
 
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.fedbridge.testsupport.service.ServiceStartupContract;
+import org.fedbridge.validator.keys.TestKeys;
 
 /** What an operator sees when the service cannot start: one line, and a non-zero exit. */
 class ValidatorApplicationStartupFailureTest extends ServiceStartupContract {
@@ -21,8 +24,19 @@ class ValidatorApplicationStartupFailureTest extends ServiceStartupContract {
     return "bridge.validator";
   }
 
+  static final Path KEYS = Path.of("target", "validator-startup-test-keys").toAbsolutePath();
+
   @Override
   protected Map<String, String> requiredSettings() {
+    if (!KEYS.resolve("identity.json").toFile().exists()) {
+      TestKeys.identity(KEYS, "op-1");
+    }
+    Map<String, String> settings = new LinkedHashMap<>(TestKeys.settings(KEYS));
+    settings.putAll(baseSettings());
+    return settings;
+  }
+
+  static Map<String, String> baseSettings() {
     return Map.of(
         "bridge.validator.operator-id",
         "op-1",

@@ -1,7 +1,9 @@
 package org.fedbridge.validator;
 
+import java.nio.file.Path;
 import org.fedbridge.testsupport.RealInfrastructure;
 import org.fedbridge.testsupport.service.ServiceHealthContract;
+import org.fedbridge.validator.keys.TestKeys;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -18,10 +20,15 @@ import org.springframework.test.context.DynamicPropertySource;
       "--bridge.validator.sidechain.chain-id=1337"
     })
 class ValidatorApplicationTest extends ServiceHealthContract {
+  static final Path KEYS = Path.of("target", "validator-application-test-keys").toAbsolutePath();
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
     RealInfrastructure.register(registry, "bridge.validator.kafka.bootstrap-servers");
+    if (!KEYS.resolve("identity.json").toFile().exists()) {
+      TestKeys.identity(KEYS, "op-1");
+    }
+    TestKeys.settings(KEYS).forEach((k, v) -> registry.add(k, () -> v));
   }
 
   @Override

@@ -47,6 +47,20 @@ final class ChildProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  /** Waits for the process to end; its exit status, or a failure after {@code timeout}. */
+  int waitFor(java.time.Duration timeout) {
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new DevnetException(
+            name + " did not finish within " + timeout.toSeconds() + " s; see " + log);
+      }
+      return process.exitValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DevnetException("interrupted while waiting for " + name, e);
+    }
+  }
+
   /** Fails with the log's location if the process has exited. */
   void checkAlive() {
     if (!process.isAlive()) {

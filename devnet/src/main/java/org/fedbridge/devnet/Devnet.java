@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.fedbridge.contracts.VaultDeployer;
+import org.fedbridge.core.types.Hex;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -154,7 +155,26 @@ public final class Devnet implements Callable<Integer> {
     }
     infrastructure = started.size();
 
-    DevFederation federation = DevFederation.deal(validators);
+    List<String> db =
+        List.of(
+            "--spring.datasource.url=" + postgres.jdbcUrl(),
+            "--spring.datasource.username=" + postgres.username(),
+            "--spring.datasource.password=" + postgres.password());
+
+    // Epoch 0 by DKG: identity keystores, the federation spec, every validator's dkg at once.
+    List<DevKeys.Validator> keys = DevKeys.create(dir, validators);
+    Path spec = DevDkg.writeSpec(dir, l1ChainId, sidechainChainId, keys);
+    out.println("devnet: running the validators' DKG over Kafka (spec " + spec + ")");
+    long dkgStart = System.nanoTime();
+    DevDkg.Federation federation =
+        DevDkg.run(root, dir, spec, keys, db, bootstrap, logs, started::add, started::remove);
+    out.printf(
+        "devnet: DKG confirmed in %.1f s: %d-of-%d, group key %s%n",
+        (System.nanoTime() - dkgStart) / 1e9,
+        federation.policy().threshold(),
+        validators,
+        Hex.encode(federation.groupKey().toCompressed()));
+
     L1Setup.Token token;
     VaultDeployer.Deployment deployment;
     try (L1Setup setup = new L1Setup(l1, l1ChainId, accounts.get(0))) {
@@ -168,11 +188,6 @@ public final class Devnet implements Callable<Integer> {
     Genesis.write(
         genesis, sidechainChainId, l1ChainId, vault, federation, List.of(token), accounts);
 
-    List<String> db =
-        List.of(
-            "--spring.datasource.url=" + postgres.jdbcUrl(),
-            "--spring.datasource.username=" + postgres.username(),
-            "--spring.datasource.password=" + postgres.password());
     Path work = dir;
 
     Service sidechain =
@@ -193,26 +208,25 @@ public final class Devnet implements Callable<Integer> {
     List<Service> members = new ArrayList<>();
     for (int k = 1; k <= validators; k++) {
       String schema = "validator_" + k;
+      // One PostgreSQL for the whole devnet: each member has its own schema (the DKG's too).
+      List<String> own = new ArrayList<>(db);
+      own.addAll(Service.schema(schema));
+      own.addAll(DevKeys.settings(dir, keys.get(k - 1)));
       Service member =
           Service.start(
               "validator-" + k,
               Service.jar(root, "bridge-validator"),
               ports.preferred(8100 + k),
               concat(
-                  db,
-                  "--bridge.validator.operator-id=" + DevFederation.operatorId(k),
+                  own,
+                  "--bridge.validator.operator-id=" + DevKeys.operatorId(k),
                   "--bridge.validator.l1.rpc-url=" + l1,
                   "--bridge.validator.l1.chain-id=" + l1ChainId,
                   "--bridge.validator.l1.confirmations=2",
                   "--bridge.validator.l1.vault=" + vault,
                   "--bridge.validator.sidechain.rpc-url=" + sidechainRpc,
                   "--bridge.validator.sidechain.chain-id=" + sidechainChainId,
-                  "--bridge.validator.kafka.bootstrap-servers=" + bootstrap,
-                  // One PostgreSQL for the whole devnet: each member gets its own schema.
-                  "--spring.flyway.schemas=" + schema,
-                  "--spring.flyway.default-schema=" + schema,
-                  "--spring.jpa.properties.hibernate.default_schema=" + schema,
-                  "--spring.datasource.hikari.schema=" + schema),
+                  "--bridge.validator.kafka.bootstrap-servers=" + bootstrap),
               work,
               logs);
       track(member.process());
@@ -273,11 +287,26 @@ public final class Devnet implements Callable<Integer> {
     file.putObject("kafka").put("bootstrapServers", bootstrap);
     file.putObject("postgres").put("jdbcUrl", postgres.jdbcUrl());
     ObjectNode federationNode = file.putObject("federation");
+    federationNode.put("epoch", 0);
+    federationNode.put("groupPublicKey", Hex.encode(federation.groupKey().toCompressed()));
     federationNode.put("threshold", federation.policy().threshold());
+    federationNode.put("membersHash", federation.memberSet().membersHash().toHex());
+    federationNode.put("dkgSessionId", federation.sessionId());
+    federationNode.put("spec", spec.toString());
+    federationNode.put("transcript", federation.transcript().toString());
+    ArrayNode memberNodes = federationNode.putArray("members");
     ArrayNode validatorNodes = federationNode.putArray("validators");
     for (int k = 0; k < members.size(); k++) {
+      org.fedbridge.core.threshold.Member m = federation.members().get(k);
+      memberNodes
+          .addObject()
+          .put("index", m.index())
+          .put("operatorId", m.operatorId())
+          .put("identityPublicKey", federation.identities().get(m.index()))
+          .put("sharePublicKey", Hex.encode(m.sharePk().toCompressed()))
+          .put("url", members.get(k).url());
       ObjectNode v = validatorNodes.addObject();
-      v.put("operatorId", DevFederation.operatorId(k + 1));
+      v.put("operatorId", m.operatorId());
       v.put("url", members.get(k).url());
     }
     ArrayNode accountNodes = file.putArray("accounts");

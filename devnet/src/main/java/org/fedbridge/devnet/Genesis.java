@@ -21,7 +21,7 @@ final class Genesis {
       long chainId,
       long l1ChainId,
       String vault,
-      DevFederation federation,
+      DevDkg.Federation federation,
       List<L1Setup.Token> tokens,
       List<DevAccount> accounts) {
     ObjectNode root = Http.JSON.createObjectNode();

@@ -33,6 +33,21 @@ final class Http {
     }
   }
 
+  /** {@code GET url} as JSON (a missing node when it does not answer 200). */
+  static JsonNode getJson(String url) {
+    try {
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build();
+      HttpResponse<String> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+      return r.statusCode() == 200 ? JSON.readTree(r.body()) : JSON.missingNode();
+    } catch (IOException e) {
+      return JSON.missingNode();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return JSON.missingNode();
+    }
+  }
+
   /** Calls a JSON-RPC method and returns its result, failing on a JSON-RPC error. */
   static JsonNode rpc(String url, String method, Object... params) {
     ObjectNode body = JSON.createObjectNode();

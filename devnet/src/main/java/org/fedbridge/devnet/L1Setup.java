@@ -10,7 +10,7 @@ import org.web3j.protocol.http.HttpService;
 
 /**
  * Deploys the devnet's L1 contracts: a test ERC-20 held by the dev accounts, and the BridgeVault
- * for the epoch-0 federation with ETH and that token registered.
+ * for the epoch-0 federation (from the validators' DKG) with ETH and that token registered.
  */
 final class L1Setup implements AutoCloseable {
   static final BigInteger ETHER = BigInteger.TEN.pow(18);
@@ -51,7 +51,8 @@ final class L1Setup implements AutoCloseable {
     }
   }
 
-  VaultDeployer.Deployment deployVault(long sidechainId, DevFederation federation, Token token) {
+  VaultDeployer.Deployment deployVault(
+      long sidechainId, DevDkg.Federation federation, Token token) {
     // Devnet limits: 1,000 units a day per token; above 100 a withdrawal waits an hour.
     BigInteger perDay = ETHER.multiply(BigInteger.valueOf(1000));
     BigInteger delayAbove = ETHER.multiply(BigInteger.valueOf(100));

@@ -42,6 +42,15 @@ final class Service {
         name, port, ChildProcess.start(name, command, workDir, logs.resolve(name + ".log")));
   }
 
+  /** Settings that put a validator in its own schema of the devnet's one PostgreSQL. */
+  static List<String> schema(String schema) {
+    return List.of(
+        "--spring.flyway.schemas=" + schema,
+        "--spring.flyway.default-schema=" + schema,
+        "--spring.jpa.properties.hibernate.default_schema=" + schema,
+        "--spring.datasource.hikari.schema=" + schema);
+  }
+
   String name() {
     return name;
   }

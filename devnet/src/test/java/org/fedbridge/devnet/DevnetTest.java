@@ -31,6 +31,58 @@ class DevnetTest {
     runOnce(2);
   }
 
+  /**
+   * Epoch 0 came from the validators' DKG: devnet.json names it, the sidechain and every validator
+   * hold the same key, each validator signs for it with its own share, and its transcript verifies.
+   */
+  private void assertFederation(JsonNode devnet) throws Exception {
+    JsonNode fed = devnet.at("/federation");
+    String groupKey = fed.get("groupPublicKey").asText();
+    assertThat(groupKey).matches("0x[0-9a-f]{192}");
+    assertThat(fed.get("threshold").asInt()).isEqualTo(2);
+    assertThat(fed.get("members")).hasSize(2);
+    for (int i = 0; i < 2; i++) {
+      JsonNode m = fed.get("members").get(i);
+      assertThat(m.get("index").asInt()).isEqualTo(i + 1);
+      assertThat(m.get("operatorId").asText()).isEqualTo("devnet-op-" + (i + 1));
+      assertThat(m.get("identityPublicKey").asText()).matches("0x0[23][0-9a-f]{64}");
+      assertThat(m.get("sharePublicKey").asText()).matches("0x[0-9a-f]{192}");
+      assertThat(m.get("url").asText()).isEqualTo(fed.at("/validators/" + i + "/url").asText());
+    }
+    JsonNode onSidechain = Http.rpc(devnet.at("/sidechain/rpc").asText(), "bridge_epoch");
+    assertThat(onSidechain.get("groupPublicKey").asText()).isEqualTo(groupKey);
+    assertThat(onSidechain.get("membersHash").asText()).isEqualTo(fed.get("membersHash").asText());
+    // Each validator sees epoch 0 active on L1 and the sidechain, as its own DKG produced it.
+    for (int i = 0; i < 2; i++) {
+      String url = fed.get("members").get(i).get("url").asText() + "/federation";
+      await("validator " + (i + 1) + " sees epoch 0 active")
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> Http.getJson(url).at("/current/epoch").isNumber());
+      JsonNode current = Http.getJson(url).get("current");
+      assertThat(current.get("groupPublicKey").asText()).isEqualTo(groupKey);
+      assertThat(current.get("myIndex").asInt()).isEqualTo(i + 1);
+    }
+    // The share keystores exist; the devnet itself never held a share.
+    for (int i = 1; i <= 2; i++) {
+      assertThat(DIR.resolve("keys/validator-" + i + "/share-epoch-0.json")).exists();
+    }
+    Process verify =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m",
+                "-jar",
+                ROOT.resolve("bridge-validator/target/bridge-validator.jar").toString(),
+                "dkg",
+                "verify",
+                fed.get("transcript").asText())
+            .redirectErrorStream(true)
+            .start();
+    String printed = new String(verify.getInputStream().readAllBytes());
+    assertThat(verify.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(verify.exitValue()).as(printed).isZero();
+    assertThat(printed).contains("group key " + groupKey).contains("OK:");
+  }
+
   private void runOnce(int round) throws Exception {
     Files.createDirectories(DIR.getParent());
     Path launcherLog = DIR.getParent().resolve("devnet-launcher-" + round + ".log");
@@ -95,6 +147,7 @@ class DevnetTest {
         schemas.next();
         assertThat(schemas.getInt(1)).as("one schema per service instance").isEqualTo(5);
       }
+      assertFederation(devnet);
       assertThat(devnet.at("/accounts")).hasSize(5);
       for (JsonNode account : devnet.at("/accounts")) {
         assertThat(account.get("address").asText()).matches("0x[0-9a-f]{40}");

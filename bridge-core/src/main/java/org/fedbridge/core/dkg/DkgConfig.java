@@ -1,9 +1,9 @@
 package org.fedbridge.core.dkg;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.fedbridge.core.threshold.ThresholdPolicy;
 import org.fedbridge.core.types.Bytes32;
@@ -11,19 +11,29 @@ import org.fedbridge.core.types.Rejection;
 import org.fedbridge.core.types.Result;
 
 /**
- * The public parameters of one DKG run. {@code sessionId} must be unique per run (e.g. keccak of
- * the domain and the new epoch) and is bound into every message and ciphertext, so nothing from
- * another run can be replayed into this one.
+ * The public parameters of one DKG run. {@code sessionId} must be unique per run (see {@link
+ * DkgSessionId}) and is bound into every message and ciphertext, so nothing from another run can be
+ * replayed into this one; {@link #hash()} binds the whole configuration (session, threshold,
+ * members).
  */
 public final class DkgConfig {
   private final Bytes32 sessionId;
   private final List<DkgMember> members;
   private final ThresholdPolicy policy;
+  private final Bytes32 hash;
 
   private DkgConfig(Bytes32 sessionId, List<DkgMember> members, ThresholdPolicy policy) {
     this.sessionId = sessionId;
     this.members = members;
     this.policy = policy;
+    Wire w = new Wire("fedbridge.dkg.Config.v1").b32(sessionId).u32(policy.threshold());
+    w.u32(members.size());
+    for (DkgMember m : members) {
+      w.u32(m.index())
+          .bytes(m.operatorId().getBytes(StandardCharsets.US_ASCII))
+          .bytes(m.identity().compressed());
+    }
+    this.hash = w.hash();
   }
 
   /**
@@ -44,8 +54,9 @@ public final class DkgConfig {
     Set<String> operators = new HashSet<>();
     Set<IdentityPublicKey> identities = new HashSet<>();
     for (DkgMember m : sorted) {
-      // SECURITY: threats.md row 8 — one operator identity, one share per epoch.
-      if (!operators.add(m.operatorId().strip().toLowerCase(Locale.ROOT))) {
+      // SECURITY: threats.md row 8 — one operator identity, one share per epoch. Operator ids are
+      // plain lowercase ASCII (DkgMember), so equal strings are the only way to be one operator.
+      if (!operators.add(m.operatorId())) {
         return Result.err(
             Rejection.DUPLICATE_MEMBER, "operator " + m.operatorId() + " would hold two shares");
       }
@@ -60,6 +71,11 @@ public final class DkgConfig {
 
   public Bytes32 sessionId() {
     return sessionId;
+  }
+
+  /** keccak256 of the session id, threshold and every member (index, operator id, identity). */
+  public Bytes32 hash() {
+    return hash;
   }
 
   public List<DkgMember> members() {

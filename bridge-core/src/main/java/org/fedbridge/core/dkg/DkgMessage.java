@@ -8,10 +8,13 @@ import org.fedbridge.core.types.Rejection;
 import org.fedbridge.core.types.Result;
 
 /**
- * The three broadcast messages of the Joint-Feldman DKG (Pedersen 1991, with the complaint /
- * justification rounds of Gennaro-Jarecki-Krawczyk-Rabin 2007 §4). Each is signed by its sender's
- * identity key over {@link #signingHash()}; records hold byte arrays, so compare them by {@code
- * signingHash()}, not {@code equals}.
+ * The records of a DKG run on its ordered log: the three protocol messages of Joint-Feldman with
+ * complaints (Pedersen 1991; complaint and justification rounds of Gennaro-Jarecki-Krawczyk-Rabin
+ * 2007 §4), the round-end votes that close each round at an agreed log position, and the
+ * confirmations that make the key usable (see {@link DkgLog}). Each is signed by its sender's
+ * identity key over {@link #signingHash()}, the hash of its {@link DkgCodec} encoding without the
+ * signature; records hold byte arrays, so compare them by {@code signingHash()}, not {@code
+ * equals}.
  */
 public sealed interface DkgMessage {
   Bytes32 session();
@@ -21,10 +24,12 @@ public sealed interface DkgMessage {
 
   byte[] signature();
 
-  /** keccak256 of the unambiguous encoding of every field except the signature. */
-  Bytes32 signingHash();
+  /** {@code keccak256(tag ‖ encoding without the signature)}: what the sender signs. */
+  default Bytes32 signingHash() {
+    return DkgCodec.signingHash(DkgCodec.body(this));
+  }
 
-  /** Checks session and the sender's signature. */
+  /** Checks session, sender and the sender's signature (for messages not from {@link DkgCodec}). */
   default Result<Void> authenticate(DkgConfig config) {
     if (!session().equals(config.sessionId())) {
       return Result.err(Rejection.BAD_MESSAGE, "other session");
@@ -34,7 +39,7 @@ public sealed interface DkgMessage {
     }
     // SECURITY: Kafka is untrusted; only the member's identity key can speak for it.
     if (!config.member(sender()).identity().verify(signingHash(), signature())) {
-      return Result.err(Rejection.BAD_MESSAGE, "bad signature from " + sender());
+      return Result.err(Rejection.BAD_SIGNATURE, "bad signature from " + sender());
     }
     return Result.ok(null);
   }
@@ -53,20 +58,12 @@ public sealed interface DkgMessage {
     public Deal {
       commitments = List.copyOf(commitments);
       encryptedShares = encryptedShares.stream().map(byte[]::clone).toList();
+      signature = signature.clone();
     }
 
     @Override
     public int sender() {
       return dealer;
-    }
-
-    @Override
-    public Bytes32 signingHash() {
-      Wire w = new Wire("fedbridge.dkg.Deal.v1").b32(session).u32(dealer).u32(commitments.size());
-      commitments.forEach(c -> w.bytes(c.toCompressed()));
-      w.u32(encryptedShares.size());
-      encryptedShares.forEach(w::bytes);
-      return w.hash();
     }
 
     Deal signed(IdentityKey key) {
@@ -77,14 +74,13 @@ public sealed interface DkgMessage {
   /** Round 2: {@code complainer} says {@code dealer}'s share for it is missing or wrong. */
   record Complaint(Bytes32 session, int complainer, int dealer, byte[] signature)
       implements DkgMessage {
-    @Override
-    public int sender() {
-      return complainer;
+    public Complaint {
+      signature = signature.clone();
     }
 
     @Override
-    public Bytes32 signingHash() {
-      return new Wire("fedbridge.dkg.Complaint.v1").b32(session).u32(complainer).u32(dealer).hash();
+    public int sender() {
+      return complainer;
     }
 
     Complaint signed(IdentityKey key) {
@@ -100,21 +96,12 @@ public sealed interface DkgMessage {
       implements DkgMessage {
     public Justification {
       share = share.clone();
+      signature = signature.clone();
     }
 
     @Override
     public int sender() {
       return dealer;
-    }
-
-    @Override
-    public Bytes32 signingHash() {
-      return new Wire("fedbridge.dkg.Justification.v1")
-          .b32(session)
-          .u32(dealer)
-          .u32(complainer)
-          .bytes(share)
-          .hash();
     }
 
     BigInteger shareScalar() {
@@ -123,6 +110,38 @@ public sealed interface DkgMessage {
 
     Justification signed(IdentityKey key) {
       return new Justification(session, dealer, complainer, share, key.sign(signingHash()));
+    }
+  }
+
+  /**
+   * A vote to close {@code round} (1 deal, 2 complaint, 3 justification): {@code timedOut} false
+   * means "I have published everything I have for this round", true means "my deadline for this
+   * round has passed". {@link DkgLog} closes a round at the record that completes n "done" votes or
+   * t "timed out" votes.
+   */
+  record RoundEnd(Bytes32 session, int sender, int round, boolean timedOut, byte[] signature)
+      implements DkgMessage {
+    public RoundEnd {
+      signature = signature.clone();
+    }
+
+    RoundEnd signed(IdentityKey key) {
+      return new RoundEnd(session, sender, round, timedOut, key.sign(signingHash()));
+    }
+  }
+
+  /**
+   * After the last round: {@code sender} computed {@code outcome} = hash(qualified set, group key,
+   * transcript hash) and holds a share that matches it ({@link DkgLog#outcomeHash}).
+   */
+  record Confirmation(Bytes32 session, int sender, Bytes32 outcome, byte[] signature)
+      implements DkgMessage {
+    public Confirmation {
+      signature = signature.clone();
+    }
+
+    Confirmation signed(IdentityKey key) {
+      return new Confirmation(session, sender, outcome, key.sign(signingHash()));
     }
   }
 }

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.fedbridge.core.bls.Fields;
 import org.fedbridge.core.bls.PublicKey;
 import org.fedbridge.core.bls.SecretKey;
@@ -25,13 +26,22 @@ import supranational.blst.P2;
  * One member's side of a Joint-Feldman DKG with complaints (Pedersen 1991; complaint handling as in
  * Gennaro-Jarecki-Krawczyk-Rabin 2007 §4, without their Pedersen-commitment round: the resulting
  * key may be biased by a rushing adversary, which GJKR's own follow-up "Secure Applications of
- * Pedersen's DKG" shows is harmless for threshold signatures such as BLS).
+ * Pedersen's DKG" shows is harmless for threshold signatures such as BLS; docs/security.md).
  *
  * <p>A transport-independent state machine: the caller feeds broadcast messages in with {@link
  * #receive}, moves the rounds on with {@link #endDealRound()}, {@link #endComplaintRound()} and
- * {@link #finish()}, and broadcasts what they return. Rounds must end at the same point of the
- * totally ordered log for all members (e.g. a round-end marker on the Kafka topic), not on local
- * clocks; then every honest member evaluates the same transcript. Not thread-safe.
+ * {@link #finish()}, and broadcasts what they return. {@link DkgRun} drives it over an ordered log.
+ *
+ * <p>SECURITY: the messages this member produces count only when they come back through {@link
+ * #receive}, like everyone else's: rounds end at agreed log positions, and a member that counted
+ * its own deal, complaint or justification at once would, whenever that message reached the log
+ * after the round's end, evaluate a different transcript than everyone else (a forked qualified set
+ * and group key).
+ *
+ * <p>The deal is a deterministic function of the identity key, the configuration and a 32-byte
+ * dealing seed: a member that crashed after publishing can rebuild the very same deal (and answer
+ * complaints against it) from the seed it recorded before publishing, instead of dealing a second,
+ * different polynomial. Not thread-safe.
  */
 public final class DkgSession {
   /** Where the session is. */
@@ -46,27 +56,34 @@ public final class DkgSession {
   private final DkgConfig config;
   private final int me;
   private final IdentityKey identity;
-  private final SecureRandom rnd;
+  private final byte[] dealSeed;
+  private final SecureRandom weights = new SecureRandom();
   private final List<Deal> deals = new ArrayList<>();
   private final List<Complaint> complaints = new ArrayList<>();
   private final List<Justification> justifications = new ArrayList<>();
   private final Set<Bytes32> seen = new HashSet<>();
   private final Map<Integer, BigInteger> received = new HashMap<>();
-  private final Set<Integer> complainedAbout = new HashSet<>();
   private BigInteger[] myShares; // f_me(j) for j = 1..n, kept to answer complaints
   private Round round = Round.NEW;
 
-  public DkgSession(DkgConfig config, int me, IdentityKey identity, SecureRandom rnd) {
+  /**
+   * @param dealSeed 32 random bytes, recorded by the caller before the deal is published and reused
+   *     after a restart
+   */
+  public DkgSession(DkgConfig config, int me, IdentityKey identity, byte[] dealSeed) {
     if (me < 1 || me > config.n()) {
       throw new IllegalArgumentException("index " + me + " not a member");
     }
     if (!config.member(me).identity().equals(identity.publicKey())) {
       throw new IllegalArgumentException("identity key does not match member " + me);
     }
+    if (dealSeed == null || dealSeed.length != 32) {
+      throw new IllegalArgumentException("the dealing seed must be 32 bytes");
+    }
     this.config = config;
     this.me = me;
     this.identity = identity;
-    this.rnd = rnd;
+    this.dealSeed = dealSeed.clone();
   }
 
   public Round round() {
@@ -77,16 +94,20 @@ public final class DkgSession {
     return me;
   }
 
-  /** Round 1: pick a random polynomial, broadcast commitments and encrypted shares. */
+  /**
+   * Round 1: the polynomial from the dealing seed; returns the deal (commitments and encrypted
+   * shares) to broadcast. The same seed gives the same deal, byte for byte.
+   */
   public List<DkgMessage> start() {
     requireRound(Round.NEW);
     round = Round.DEAL;
     int t = config.t();
     int n = config.n();
+    DealingRandomness dr = new DealingRandomness(identity, dealSeed, config);
     BigInteger[] coeffs = new BigInteger[t];
     List<PublicKey> commitments = new ArrayList<>(t);
     for (int k = 0; k < t; k++) {
-      try (SecretKey a = SecretKey.random(rnd)) {
+      try (SecretKey a = dr.coefficient(k)) {
         coeffs[k] = a.toScalar();
         commitments.add(a.publicKey());
       }
@@ -101,27 +122,37 @@ public final class DkgSession {
       plains.add(toBytes32(myShares[j]));
       aads.add(Wire.shareAad(config.sessionId(), me, j));
     }
-    List<byte[]> boxes = Ecies.encrypt(recipients, plains, aads, rnd);
+    List<byte[]> boxes;
+    try (IdentityKey eph = dr.ephemeral()) {
+      boxes = Ecies.encrypt(recipients, plains, aads, eph);
+    }
     plains.forEach(p -> Arrays.fill(p, (byte) 0));
     Arrays.fill(coeffs, BigInteger.ZERO);
-    Deal deal = new Deal(config.sessionId(), me, commitments, boxes, new byte[0]).signed(identity);
-    receive(deal);
-    return List.of(deal);
+    dr.close();
+    return List.of(
+        new Deal(config.sessionId(), me, commitments, boxes, new byte[0]).signed(identity));
   }
 
   /**
-   * Accepts a broadcast message of the current round. Messages of another session, with a bad
-   * signature, or of another round are refused (and not recorded); exact repeats are ignored.
+   * Accepts a broadcast message of the current round, this member's own included (it counts only
+   * once it comes back from the log). Messages of another session, with a bad signature, or of
+   * another round are refused (and not recorded); exact repeats are ignored.
    */
   public Result<Void> receive(DkgMessage m) {
+    Round expected;
+    if (m instanceof Deal) {
+      expected = Round.DEAL;
+    } else if (m instanceof Complaint) {
+      expected = Round.COMPLAINT;
+    } else if (m instanceof Justification) {
+      expected = Round.JUSTIFICATION;
+    } else {
+      return Result.err(Rejection.BAD_MESSAGE, m.getClass().getSimpleName() + " is not for here");
+    }
     Result<Void> auth = m.authenticate(config);
     if (!auth.isOk()) {
       return auth;
     }
-    Round expected =
-        m instanceof Deal
-            ? Round.DEAL
-            : m instanceof Complaint ? Round.COMPLAINT : Round.JUSTIFICATION;
     if (round != expected) {
       return Result.err(Rejection.BAD_MESSAGE, m.getClass().getSimpleName() + " in round " + round);
     }
@@ -132,15 +163,15 @@ public final class DkgSession {
       deals.add(d);
     } else if (m instanceof Complaint c) {
       complaints.add(c);
-    } else if (m instanceof Justification j) {
-      justifications.add(j);
+    } else {
+      justifications.add((Justification) m);
     }
     return Result.ok(null);
   }
 
   /**
-   * End of round 1: decrypt and check this member's share from every dealer; broadcast a complaint
-   * for each missing, undecryptable or inconsistent one.
+   * End of round 1: decrypt and check this member's share from every dealer whose deal was received
+   * (its own included); broadcast a complaint for each undecryptable or inconsistent one.
    */
   public List<DkgMessage> endDealRound() {
     requireRound(Round.DEAL);
@@ -152,12 +183,8 @@ public final class DkgSession {
     // Decrypt every share first, then check them all against the commitments at once.
     Map<Integer, BigInteger> candidate = new HashMap<>();
     Map<Integer, P2> expected = new HashMap<>();
-    Set<Integer> bad = new HashSet<>();
+    Set<Integer> bad = new TreeSet<>();
     for (Deal d : first.values()) {
-      if (d.dealer() == me) {
-        received.put(me, myShares[me]);
-        continue;
-      }
       if (d.commitments().size() != config.t() || d.encryptedShares().size() != config.n()) {
         continue; // publicly disqualified: everyone sees the wrong shape, no complaint needed
       }
@@ -192,11 +219,10 @@ public final class DkgSession {
           }
         });
     List<DkgMessage> out = new ArrayList<>();
-    for (int dealer : new java.util.TreeSet<>(bad)) {
-      complainedAbout.add(dealer);
-      Complaint c = new Complaint(config.sessionId(), me, dealer, new byte[0]).signed(identity);
-      receive(c);
-      out.add(c);
+    for (int dealer : bad) {
+      if (dealer != me) {
+        out.add(new Complaint(config.sessionId(), me, dealer, new byte[0]).signed(identity));
+      }
     }
     return out;
   }
@@ -206,7 +232,7 @@ public final class DkgSession {
     BigInteger lhs = BigInteger.ZERO;
     P2 rhs = new P2();
     for (var e : shares.entrySet()) {
-      BigInteger r = new BigInteger(64, rnd).setBit(64);
+      BigInteger r = new BigInteger(64, weights).setBit(64);
       lhs = lhs.add(r.multiply(e.getValue())).mod(Fields.R);
       rhs.add(expected.get(e.getKey()).dup().mult(r));
     }
@@ -218,14 +244,19 @@ public final class DkgSession {
     }
   }
 
-  /** End of round 2: answer every complaint against this member by revealing that share. */
+  /**
+   * End of round 2: answer every received complaint against this member by revealing that share.
+   */
   public List<DkgMessage> endComplaintRound() {
     requireRound(Round.COMPLAINT);
     round = Round.JUSTIFICATION;
     List<DkgMessage> out = new ArrayList<>();
     Set<Integer> answered = new HashSet<>();
     for (Complaint c : complaints) {
-      if (c.dealer() == me && c.complainer() != me && answered.add(c.complainer())) {
+      if (c.dealer() == me
+          && c.complainer() != me
+          && c.complainer() <= config.n()
+          && answered.add(c.complainer())) {
         Justification j =
             new Justification(
                     config.sessionId(),
@@ -234,7 +265,6 @@ public final class DkgSession {
                     toBytes32(myShares[c.complainer()]),
                     new byte[0])
                 .signed(identity);
-        receive(j);
         out.add(j);
       }
     }
@@ -244,38 +274,54 @@ public final class DkgSession {
   /**
    * End of round 3: evaluate the transcript and assemble this member's share {@code x_me = Σ_{j ∈
    * QUAL} f_j(me)}.
+   *
+   * @return the result, or {@link Rejection#INSUFFICIENT_SHARES} when fewer than t dealers qualify
+   *     or when this member holds no valid share from a qualified dealer (e.g. its complaint did
+   *     not reach the log in time: the others' key stands, this member just has no share)
    */
   public Result<DkgResult> finish() {
     requireRound(Round.JUSTIFICATION);
+    return finish(transcript().evaluateDetailed(true));
+  }
+
+  /** {@link #finish()} with the evaluation of this same transcript already done (by DkgLog). */
+  Result<DkgResult> finish(Result<DkgTranscript.Evaluation> ev) {
+    requireRound(Round.JUSTIFICATION);
     round = Round.DONE;
-    DkgTranscript transcript = transcript();
-    Result<DkgTranscript.Evaluation> ev = transcript.evaluateDetailed(true);
-    if (!ev.isOk()) {
-      return ev.map(e -> null);
-    }
-    DkgTranscript.Evaluation e = ev.orThrow();
-    BigInteger x = BigInteger.ZERO;
-    for (int j : e.output().qualified()) {
-      BigInteger s = complainedAbout.contains(j) ? e.revealedShare(me, j) : received.get(j);
-      if (s == null) {
-        return Result.err(
-            Rejection.INSUFFICIENT_SHARES, "no valid share from qualified dealer " + j);
+    try {
+      if (!ev.isOk()) {
+        return ev.map(e -> null);
       }
-      x = x.add(s).mod(Fields.R);
+      DkgTranscript.Evaluation e = ev.orThrow();
+      BigInteger x = BigInteger.ZERO;
+      for (int j : e.output().qualified()) {
+        // A share revealed in a justification was checked against the commitments; it replaces
+        // the one this member complained about.
+        BigInteger revealed = e.revealedShare(me, j);
+        BigInteger s = revealed != null ? revealed : received.get(j);
+        if (s == null) {
+          return Result.err(
+              Rejection.INSUFFICIENT_SHARES, "no valid share from qualified dealer " + j);
+        }
+        x = x.add(s).mod(Fields.R);
+      }
+      Result<SecretKey> sk = SecretKey.fromScalar(x);
+      if (!sk.isOk()) {
+        return sk.map(k -> null);
+      }
+      SecretShare share = new SecretShare(me, sk.orThrow());
+      // SECURITY: our share must match the public share key everyone else computed.
+      if (!share.publicKey().equals(e.output().sharePublicKey(me))) {
+        share.close();
+        return Result.err(Rejection.BAD_MESSAGE, "own share does not match public share key");
+      }
+      return Result.ok(new DkgResult(e.output(), share, transcript()));
+    } finally {
+      if (myShares != null) {
+        Arrays.fill(myShares, BigInteger.ZERO);
+      }
+      received.clear();
     }
-    Arrays.fill(myShares, BigInteger.ZERO);
-    received.clear();
-    Result<SecretKey> sk = SecretKey.fromScalar(x);
-    if (!sk.isOk()) {
-      return sk.map(k -> null);
-    }
-    SecretShare share = new SecretShare(me, sk.orThrow());
-    // SECURITY: our share must match the public share key everyone else computed.
-    if (!share.publicKey().equals(e.output().sharePublicKey(me))) {
-      share.close();
-      return Result.err(Rejection.BAD_MESSAGE, "own share does not match public share key");
-    }
-    return Result.ok(new DkgResult(e.output(), share, transcript));
   }
 
   /** The messages accepted so far. */
@@ -298,7 +344,7 @@ public final class DkgSession {
     return acc;
   }
 
-  private static byte[] toBytes32(BigInteger v) {
+  static byte[] toBytes32(BigInteger v) {
     byte[] out = new byte[32];
     IdentityKey.put32(v, out, 0);
     return out;

@@ -13,6 +13,7 @@ import org.fedbridge.core.bls.PublicKey;
 import org.fedbridge.core.dkg.DkgMessage.Complaint;
 import org.fedbridge.core.dkg.DkgMessage.Deal;
 import org.fedbridge.core.dkg.DkgMessage.Justification;
+import org.fedbridge.core.types.Bytes32;
 import org.fedbridge.core.types.Rejection;
 import org.fedbridge.core.types.Result;
 import supranational.blst.P2;
@@ -32,6 +33,20 @@ public record DkgTranscript(
     deals = List.copyOf(deals);
     complaints = List.copyOf(complaints);
     justifications = List.copyOf(justifications);
+  }
+
+  /**
+   * {@code keccak256} over the configuration hash and the signing hash of every message, round by
+   * round in the order accepted: what the confirmations commit to. Signatures are left out (an
+   * ECDSA signer can make many signatures of one message; the content is what counts).
+   */
+  public Bytes32 hash() {
+    Wire w = new Wire("fedbridge.dkg.Transcript.v1").b32(config.hash());
+    for (List<? extends DkgMessage> round : List.of(deals, complaints, justifications)) {
+      w.u32(round.size());
+      round.forEach(m -> w.b32(m.signingHash()));
+    }
+    return w.hash();
   }
 
   /**

@@ -1,57 +1,60 @@
 package org.fedbridge.core.dkg;
 
+import fr.acinq.secp256k1.Secp256k1;
+import fr.acinq.secp256k1.Secp256k1Exception;
 import java.math.BigInteger;
 import java.security.SecureRandom;
-import org.bouncycastle.asn1.x9.X9ECParameters;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.ec.CustomNamedCurves;
-import org.bouncycastle.crypto.params.ECDomainParameters;
-import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
-import org.bouncycastle.crypto.signers.ECDSASigner;
-import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
+import java.util.Arrays;
 import org.fedbridge.core.types.Bytes32;
 import org.fedbridge.core.types.Rejection;
 import org.fedbridge.core.types.Result;
 
 /**
- * A member's long-term secp256k1 identity key: it signs DKG messages (ECDSA, SEC 1 §4.1, with RFC
- * 6979 deterministic nonces and low-s) and decrypts shares sent to it ({@link Ecies}). Never prints
- * itself; {@link #close()} forgets the scalar (BigInteger copies cannot be wiped in place; the
- * keystore's byte copy is wiped).
+ * A member's long-term secp256k1 identity key: it signs DKG and Kafka records (ECDSA, SEC 1 §4.1,
+ * RFC 6979 deterministic nonces, low-s) and agrees keys for the shares sent to it ({@link Ecies}).
+ *
+ * <p>SECURITY: every operation on the secret scalar runs in Bitcoin Core's libsecp256k1 (through
+ * ACINQ's JNI binding), whose signing and ECDH are constant-time; Bouncy Castle's variable-time
+ * multiplier never sees it (issue 9 item 14). Never prints itself; {@link #close()} zeroes the
+ * scalar.
  */
 public final class IdentityKey implements AutoCloseable {
-  static final X9ECParameters CURVE = CustomNamedCurves.getByName("secp256k1");
-  static final ECDomainParameters DOMAIN =
-      new ECDomainParameters(CURVE.getCurve(), CURVE.getG(), CURVE.getN(), CURVE.getH());
-  static final BigInteger HALF_N = CURVE.getN().shiftRight(1);
+  static final Secp256k1 SECP = Secp256k1.Companion.get();
 
-  private BigInteger secret;
+  /** The order of the secp256k1 group. */
+  static final BigInteger N =
+      new BigInteger("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", 16);
+
+  static final BigInteger HALF_N = N.shiftRight(1);
+
+  private byte[] secret;
   private final IdentityPublicKey publicKey;
 
-  private IdentityKey(BigInteger secret) {
+  private IdentityKey(byte[] secret) {
     this.secret = secret;
-    this.publicKey = new IdentityPublicKey(CURVE.getG().multiply(secret).getEncoded(true));
+    this.publicKey =
+        IdentityPublicKey.decode(SECP.pubKeyCompress(SECP.pubkeyCreate(secret))).orThrow();
   }
 
   public static IdentityKey random(SecureRandom rnd) {
+    byte[] d = new byte[32];
     while (true) {
-      BigInteger d = new BigInteger(256, rnd);
-      if (d.signum() > 0 && d.compareTo(CURVE.getN()) < 0) {
+      rnd.nextBytes(d);
+      if (SECP.secKeyVerify(d)) {
         return new IdentityKey(d);
       }
     }
   }
 
-  /** From a 32-byte big-endian scalar in {@code [1, n-1]}. */
+  /** From a 32-byte big-endian scalar in {@code [1, n-1]} (the caller wipes its copy). */
   public static Result<IdentityKey> fromBytes(byte[] be32) {
     if (be32 == null || be32.length != 32) {
       return Result.err(Rejection.BAD_LENGTH, "identity key needs 32 bytes");
     }
-    BigInteger d = new BigInteger(1, be32);
-    if (d.signum() == 0 || d.compareTo(CURVE.getN()) >= 0) {
+    if (!SECP.secKeyVerify(be32)) {
       return Result.err(Rejection.SCALAR_OUT_OF_RANGE, "identity key not in [1, n-1]");
     }
-    return Result.ok(new IdentityKey(d));
+    return Result.ok(new IdentityKey(be32.clone()));
   }
 
   public IdentityPublicKey publicKey() {
@@ -60,35 +63,36 @@ public final class IdentityKey implements AutoCloseable {
 
   /** 32-byte big-endian scalar; the caller must wipe it. */
   public byte[] toBytes() {
-    byte[] raw = live().toByteArray();
-    byte[] out = new byte[32];
-    int len = Math.min(raw.length, 32);
-    System.arraycopy(raw, raw.length - len, out, 32 - len, len);
-    java.util.Arrays.fill(raw, (byte) 0);
-    return out;
+    return live().clone();
   }
 
   /** ECDSA over a 32-byte hash, RFC 6979 nonce, low-s; 64 bytes {@code r ‖ s}. */
   public byte[] sign(Bytes32 hash) {
-    ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
-    signer.init(true, new ECPrivateKeyParameters(live(), DOMAIN));
-    BigInteger[] rs = signer.generateSignature(hash.bytes());
-    BigInteger s = rs[1].compareTo(HALF_N) > 0 ? CURVE.getN().subtract(rs[1]) : rs[1];
-    byte[] out = new byte[64];
-    put32(rs[0], out, 0);
-    put32(s, out, 32);
-    return out;
+    byte[] sig = SECP.sign(hash.bytes(), live());
+    if (sig.length != 64) {
+      throw new IllegalStateException("libsecp256k1 returned a " + sig.length + "-byte signature");
+    }
+    return sig;
   }
 
-  BigInteger scalar() {
-    return live();
+  /**
+   * Constant-time ECDH with {@code peer}: SHA-256 of the compressed shared point (libsecp256k1's
+   * default ECDH hash). The caller must wipe the result.
+   */
+  byte[] agree(IdentityPublicKey peer) {
+    try {
+      return SECP.ecdh(live(), peer.compressed());
+    } catch (Secp256k1Exception e) {
+      throw new IllegalStateException("ECDH failed on a validated key", e);
+    }
   }
 
-  private BigInteger live() {
-    if (secret == null) {
+  private byte[] live() {
+    byte[] s = secret;
+    if (s == null) {
       throw new IllegalStateException("identity key is closed");
     }
-    return secret;
+    return s;
   }
 
   static void put32(BigInteger v, byte[] out, int off) {
@@ -99,7 +103,11 @@ public final class IdentityKey implements AutoCloseable {
 
   @Override
   public void close() {
+    byte[] s = secret;
     secret = null;
+    if (s != null) {
+      Arrays.fill(s, (byte) 0);
+    }
   }
 
   @Override

@@ -1,10 +1,8 @@
 package org.fedbridge.core.dkg;
 
+import fr.acinq.secp256k1.Secp256k1Exception;
 import java.math.BigInteger;
 import java.util.Arrays;
-import org.bouncycastle.crypto.params.ECPublicKeyParameters;
-import org.bouncycastle.crypto.signers.ECDSASigner;
-import org.bouncycastle.math.ec.ECPoint;
 import org.fedbridge.core.types.Bytes32;
 import org.fedbridge.core.types.Hex;
 import org.fedbridge.core.types.Rejection;
@@ -13,56 +11,60 @@ import org.fedbridge.core.types.Result;
 /** A secp256k1 public key, 33-byte SEC 1 compressed form, validated on construction. */
 public final class IdentityPublicKey {
   private final byte[] compressed;
-  private final ECPoint point;
 
-  public IdentityPublicKey(byte[] compressed) {
-    this.compressed = compressed.clone();
-    this.point = decode(this.compressed).orThrow();
+  /** For bytes {@link #decode} has checked (the flag only tells this constructor apart). */
+  private IdentityPublicKey(byte[] compressed, boolean parsed) {
+    this.compressed = compressed;
   }
 
-  /** Checked decoding (SEC 1 §2.3.4): 33 bytes, on the curve, not infinity. */
-  public static Result<ECPoint> decode(byte[] bytes) {
+  /**
+   * From the 33-byte compressed form.
+   *
+   * @throws IllegalArgumentException if it is not a valid key (use {@link #decode} for untrusted
+   *     input)
+   */
+  public IdentityPublicKey(byte[] compressed) {
+    this(decode(compressed).orThrow().compressed, true);
+  }
+
+  /** Checked decoding (SEC 1 §2.3.4): 33 bytes, prefix 2 or 3, x on the curve. */
+  public static Result<IdentityPublicKey> decode(byte[] bytes) {
     if (bytes == null || bytes.length != 33 || (bytes[0] != 2 && bytes[0] != 3)) {
       return Result.err(Rejection.BAD_LENGTH, "identity key needs 33-byte compressed form");
     }
     try {
-      ECPoint p = IdentityKey.CURVE.getCurve().decodePoint(bytes);
-      // SECURITY: secp256k1 has cofactor 1, so on-curve and not infinity is enough.
-      if (p.isInfinity() || !p.isValid()) {
-        return Result.err(Rejection.NOT_ON_CURVE, "invalid identity key");
-      }
-      return Result.ok(p);
-    } catch (IllegalArgumentException e) {
-      return Result.err(Rejection.NOT_ON_CURVE, "invalid identity key: " + e.getMessage());
+      // SECURITY: secp256k1 has cofactor 1, so a point that parses (on the curve, not infinity)
+      // is a valid public key.
+      IdentityKey.SECP.pubkeyParse(bytes);
+    } catch (Secp256k1Exception | IllegalArgumentException e) {
+      return Result.err(Rejection.NOT_ON_CURVE, "invalid identity key");
     }
-  }
-
-  ECPoint point() {
-    return point;
+    return Result.ok(new IdentityPublicKey(bytes.clone(), true));
   }
 
   public byte[] compressed() {
     return compressed.clone();
   }
 
-  /** Verifies a 64-byte low-s ECDSA signature over {@code hash}. */
+  /** Verifies a 64-byte low-s ECDSA signature {@code r ‖ s} over {@code hash}. */
   public boolean verify(Bytes32 hash, byte[] sig) {
     if (sig == null || sig.length != 64) {
       return false;
     }
     BigInteger r = new BigInteger(1, Arrays.copyOfRange(sig, 0, 32));
     BigInteger s = new BigInteger(1, Arrays.copyOfRange(sig, 32, 64));
-    BigInteger n = IdentityKey.CURVE.getN();
-    // SECURITY: high-s or out-of-range values would make a second valid transcript encoding.
+    // SECURITY: high-s or out-of-range values would give a second valid encoding of one signature.
     if (r.signum() == 0
-        || r.compareTo(n) >= 0
+        || r.compareTo(IdentityKey.N) >= 0
         || s.signum() == 0
         || s.compareTo(IdentityKey.HALF_N) > 0) {
       return false;
     }
-    ECDSASigner v = new ECDSASigner();
-    v.init(false, new ECPublicKeyParameters(point(), IdentityKey.DOMAIN));
-    return v.verifySignature(hash.bytes(), r, s);
+    try {
+      return IdentityKey.SECP.verify(sig, hash.bytes(), compressed);
+    } catch (Secp256k1Exception | IllegalArgumentException e) {
+      return false;
+    }
   }
 
   @Override

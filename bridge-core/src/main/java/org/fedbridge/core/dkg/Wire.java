@@ -21,6 +21,11 @@ final class Wire {
     return this;
   }
 
+  Wire u64(long v) {
+    u32((int) (v >>> 32));
+    return u32((int) v);
+  }
+
   Wire bytes(byte[] b) {
     u32(b.length);
     out.writeBytes(b);

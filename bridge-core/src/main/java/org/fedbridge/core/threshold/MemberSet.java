@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.fedbridge.core.types.Bytes32;
 import org.fedbridge.core.types.Keccak;
+import org.fedbridge.core.types.OperatorId;
 import org.fedbridge.core.types.Rejection;
 import org.fedbridge.core.types.Result;
 import org.fedbridge.core.types.UInt256;
@@ -31,8 +32,8 @@ public final class MemberSet {
    * Validates and builds a member set.
    *
    * @return the set, or {@link Rejection#DUPLICATE_MEMBER} (two shares for one operator, or one
-   *     share key twice), {@link Rejection#MALFORMED} (indexes not 1..n) or {@link
-   *     Rejection#THRESHOLD_POLICY}
+   *     share key twice), {@link Rejection#MALFORMED} (indexes not 1..n, or an operator id outside
+   *     the {@link OperatorId} rule) or {@link Rejection#THRESHOLD_POLICY}
    */
   public static Result<MemberSet> of(List<Member> members, int threshold) {
     List<Member> sorted = new ArrayList<>(members);
@@ -45,6 +46,10 @@ public final class MemberSet {
     Set<String> operators = new HashSet<>();
     Set<Object> keys = new HashSet<>();
     for (Member m : sorted) {
+      // SECURITY: issue 9 item 15 — plain ASCII operator ids, so no lookalike is a second operator.
+      if (!OperatorId.isValid(m.operatorId())) {
+        return OperatorId.check(m.operatorId()).map(x -> null);
+      }
       // SECURITY: threats.md row 8 (Multichain) — one operator identity holds at most one share
       // per epoch. Identities compare case-insensitively so "Acme" and "acme" are one operator.
       if (!operators.add(normalize(m.operatorId()))) {

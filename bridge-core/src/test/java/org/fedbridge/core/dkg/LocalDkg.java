@@ -24,8 +24,15 @@ public final class LocalDkg {
     this.config = config;
     this.identities = identities;
     for (int i = 1; i <= config.n(); i++) {
-      sessions.add(new DkgSession(config, i, identities.get(i - 1), rnd));
+      sessions.add(new DkgSession(config, i, identities.get(i - 1), seed(rnd)));
     }
+  }
+
+  /** A fresh 32-byte dealing seed. */
+  public static byte[] seed(SecureRandom rnd) {
+    byte[] seed = new byte[32];
+    rnd.nextBytes(seed);
+    return seed;
   }
 
   /** A fresh n-member network with the default threshold. */

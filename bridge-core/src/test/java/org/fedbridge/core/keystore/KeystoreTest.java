@@ -1,9 +1,12 @@
 package org.fedbridge.core.keystore;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -13,6 +16,7 @@ import org.fedbridge.core.bls.SecretKey;
 import org.fedbridge.core.dkg.IdentityKey;
 import org.fedbridge.core.threshold.SecretShare;
 import org.fedbridge.core.types.Hex;
+import org.fedbridge.core.types.Keccak;
 import org.fedbridge.core.types.Rejection;
 import org.fedbridge.core.types.Result;
 import org.junit.jupiter.api.Test;
@@ -23,129 +27,257 @@ class KeystoreTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final Kdf FAST = new Kdf.Scrypt(1 << 12, 8, 1);
 
-  static KeystoreContents contents() {
-    return new KeystoreContents(
-        7, "acme-validators", new SecretShare(3, SecretKey.random(RND)), IdentityKey.random(RND));
+  static IdentityKeystore identity() {
+    return new IdentityKeystore("acme-validators", IdentityKey.random(RND));
+  }
+
+  static ShareKeystore share() {
+    try (SecretKey group = SecretKey.random(RND)) {
+      return new ShareKeystore(
+          7,
+          "acme-validators",
+          Keccak.hash("session".getBytes()),
+          group.publicKey(),
+          3,
+          IdentityKey.random(RND).publicKey(),
+          new SecretShare(3, SecretKey.random(RND)));
+    }
   }
 
   @Test
-  void writeThenReadGivesTheSameKeysWithOwnerOnlyPermissions(@TempDir Path dir) throws Exception {
-    Path file = dir.resolve("member-3.json");
-    try (KeystoreContents c = contents();
+  void identityAndShareGoToTheirOwnFilesAndReadBack(@TempDir Path dir) throws Exception {
+    try (IdentityKeystore id = identity();
+        ShareKeystore s = share();
         Password pw = Password.of("correct horse battery staple")) {
-      Keystore.write(file, c, pw, FAST, RND);
-      assertThat(Files.getPosixFilePermissions(file))
-          .isEqualTo(PosixFilePermissions.fromString("rw-------"));
-      try (KeystoreContents back =
-          Keystore.read(file, Password.of("correct horse battery staple")).orThrow()) {
-        assertThat(back.share().index()).isEqualTo(3);
-        assertThat(back.share().publicKey()).isEqualTo(c.share().publicKey());
-        assertThat(back.identity().publicKey()).isEqualTo(c.identity().publicKey());
-        assertThat(back.epoch()).isEqualTo(7);
+      Path idFile = dir.resolve("identity.json");
+      Path shareFile = dir.resolve("share-epoch-7.json");
+      Keystore.writeIdentity(idFile, id, pw, FAST, RND);
+      Keystore.writeShare(shareFile, s, pw, FAST, RND);
+      for (Path f : new Path[] {idFile, shareFile}) {
+        assertThat(Files.getPosixFilePermissions(f))
+            .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+      }
+      try (IdentityKeystore back = Keystore.readIdentity(idFile, pw).orThrow()) {
+        assertThat(back.identity().publicKey()).isEqualTo(id.identity().publicKey());
         assertThat(back.operatorId()).isEqualTo("acme-validators");
+      }
+      try (ShareKeystore back = Keystore.readShare(shareFile, pw).orThrow()) {
+        assertThat(back.share().index()).isEqualTo(3);
+        assertThat(back.share().publicKey()).isEqualTo(s.share().publicKey());
+        assertThat(back.epoch()).isEqualTo(7);
+        assertThat(back.threshold()).isEqualTo(3);
+        assertThat(back.sessionId()).isEqualTo(s.sessionId());
+        assertThat(back.groupKey()).isEqualTo(s.groupKey());
+        assertThat(back.owner()).isEqualTo(s.owner());
+      }
+      // An identity file is not a share file and the other way round.
+      assertThat(Keystore.readShare(idFile, pw).rejection()).isEqualTo(Rejection.MALFORMED);
+      assertThat(Keystore.readIdentity(shareFile, pw).rejection()).isEqualTo(Rejection.MALFORMED);
+      // A key file is never replaced.
+      assertThatThrownBy(() -> Keystore.writeIdentity(idFile, identity(), pw, FAST, RND))
+          .isInstanceOf(FileAlreadyExistsException.class);
+      try (IdentityKeystore still = Keystore.readIdentity(idFile, pw).orThrow()) {
+        assertThat(still.identity().publicKey()).isEqualTo(id.identity().publicKey());
+      }
+    }
+  }
+
+  /**
+   * Issue 9 item 17: a standard EIP-2335 version-4 file. An independent EIP-2335 decryption (the
+   * EIP's procedure written out here with Bouncy Castle's scrypt) recovers the secret, whose public
+   * key is the file's {@code pubkey}; the uuid is an RFC 4122 v4 UUID.
+   */
+  @Test
+  void filesAreStandardEip2335ThatAnotherImplementationDecrypts() throws Exception {
+    try (ShareKeystore s = share();
+        IdentityKeystore id = identity()) {
+      for (String json :
+          new String[] {
+            Keystore.encryptShare(s, Password.of("pw"), FAST, RND),
+            Keystore.encryptIdentity(id, Password.of("pw"), FAST, RND)
+          }) {
+        JsonNode root = JSON.readTree(json);
+        assertThat(root.fieldNames())
+            .toIterable()
+            .containsExactlyInAnyOrder(
+                "crypto", "description", "pubkey", "path", "uuid", "version", "fedbridge");
+        assertThat(root.get("version").asInt()).isEqualTo(4);
+        java.util.UUID uuid = java.util.UUID.fromString(root.get("uuid").asText());
+        assertThat(uuid.version()).isEqualTo(4);
+        assertThat(uuid.variant()).isEqualTo(2);
+        byte[] secret = Eip2335Reference.decrypt(root, "pw".getBytes());
+        String pubkey = root.get("pubkey").asText();
+        if (root.path("fedbridge").path("kind").asText().equals("share")) {
+          try (SecretKey k = SecretKey.fromBytes(secret).orThrow()) {
+            assertThat(Hex.encode(k.publicKey().toCompressed())).isEqualTo("0x" + pubkey);
+          }
+        } else {
+          try (IdentityKey k = IdentityKey.fromBytes(secret).orThrow()) {
+            assertThat(Hex.encode(k.publicKey().compressed())).isEqualTo("0x" + pubkey);
+          }
+        }
       }
     }
   }
 
   @Test
   void pbkdf2KeystoreRoundTrips() {
-    try (KeystoreContents c = contents()) {
-      String json = Keystore.encrypt(c, Password.of("pw"), new Kdf.Pbkdf2(1000), RND);
-      assertThat(Keystore.decrypt(json, Password.of("pw")).orThrow().share().publicKey())
-          .isEqualTo(c.share().publicKey());
-    }
-  }
-
-  @Test
-  void identityOnlyKeystoreBeforeTheFirstDkgRoundTrips() throws Exception {
-    try (KeystoreContents c = KeystoreContents.identityOnly("acme", IdentityKey.random(RND))) {
-      String json = Keystore.encrypt(c, Password.of("pw"), FAST, RND);
-      try (KeystoreContents back = Keystore.decrypt(json, Password.of("pw")).orThrow()) {
-        assertThat(back.hasShare()).isFalse();
-        assertThat(back.identity().publicKey()).isEqualTo(c.identity().publicKey());
-        assertThat(back.toString()).contains("no share");
-      }
-      // Claiming a share in the clear part does not make one appear.
-      ObjectNode forged = (ObjectNode) JSON.readTree(json);
-      try (SecretKey other = SecretKey.random(RND)) {
-        forged.put("pubkey", Hex.encode(other.publicKey().toCompressed()).substring(2));
-      }
-      assertThat(Keystore.decrypt(forged.toString(), Password.of("pw")).rejection())
-          .isEqualTo(Rejection.MALFORMED);
+    try (ShareKeystore s = share()) {
+      String json = Keystore.encryptShare(s, Password.of("pw"), new Kdf.Pbkdf2(1000), RND);
+      assertThat(Keystore.decryptShare(json, Password.of("pw")).orThrow().share().publicKey())
+          .isEqualTo(s.share().publicKey());
     }
   }
 
   @Test
   void wrongPasswordIsAClearError() {
-    try (KeystoreContents c = contents()) {
-      String json = Keystore.encrypt(c, Password.of("right"), FAST, RND);
-      Result<KeystoreContents> r = Keystore.decrypt(json, Password.of("wrong"));
+    try (ShareKeystore s = share()) {
+      String json = Keystore.encryptShare(s, Password.of("right"), FAST, RND);
+      Result<ShareKeystore> r = Keystore.decryptShare(json, Password.of("wrong"));
       assertThat(r.rejection()).isEqualTo(Rejection.WRONG_PASSWORD);
-      assertThat(((Result.Err<KeystoreContents>) r).detail()).contains("wrong password");
+      assertThat(((Result.Err<ShareKeystore>) r).detail()).contains("wrong password");
     }
   }
 
+  /** Issue 9 item 17: the metadata is under an HMAC keyed from the password. */
   @Test
-  void tamperedFilesAreRefused() throws Exception {
-    try (KeystoreContents c = contents()) {
-      String json = Keystore.encrypt(c, Password.of("pw"), FAST, RND);
+  void editedPublicFieldsAreRefused() throws Exception {
+    try (ShareKeystore s = share()) {
+      String json = Keystore.encryptShare(s, Password.of("pw"), FAST, RND);
       ObjectNode ct = (ObjectNode) JSON.readTree(json);
       ObjectNode cipher = (ObjectNode) ct.path("crypto").path("cipher");
       String m = cipher.get("message").asText();
       cipher.put("message", (m.charAt(0) == '0' ? "1" : "0") + m.substring(1));
-      assertThat(Keystore.decrypt(ct.toString(), Password.of("pw")).rejection())
+      assertThat(Keystore.decryptShare(ct.toString(), Password.of("pw")).rejection())
           .isEqualTo(Rejection.WRONG_PASSWORD);
 
-      ObjectNode idx = (ObjectNode) JSON.readTree(json);
-      ((ObjectNode) idx.get("fedbridge")).put("shareIndex", 4);
-      assertThat(Keystore.decrypt(idx.toString(), Password.of("pw")).rejection())
-          .isEqualTo(Rejection.MALFORMED);
-
-      ObjectNode pk = (ObjectNode) JSON.readTree(json);
-      try (SecretKey other = SecretKey.random(RND)) {
-        pk.put("pubkey", Hex.encode(other.publicKey().toCompressed()).substring(2));
+      Map<String, Object> edits =
+          Map.of(
+              "shareIndex", 4,
+              "epoch", 8,
+              "threshold", 2,
+              "operatorId", "evil-validators",
+              "sessionId", Keccak.hash("other".getBytes()).toHex());
+      for (var edit : edits.entrySet()) {
+        ObjectNode e = (ObjectNode) JSON.readTree(json);
+        ObjectNode fb = (ObjectNode) e.get("fedbridge");
+        if (edit.getValue() instanceof Integer i) {
+          fb.put(edit.getKey(), i);
+        } else {
+          fb.put(edit.getKey(), (String) edit.getValue());
+        }
+        assertThat(Keystore.decryptShare(e.toString(), Password.of("pw")).rejection())
+            .as(edit.getKey())
+            .isEqualTo(Rejection.MALFORMED);
       }
-      assertThat(Keystore.decrypt(pk.toString(), Password.of("pw")).rejection())
+      try (SecretKey other = SecretKey.random(RND)) {
+        ObjectNode g = (ObjectNode) JSON.readTree(json);
+        ((ObjectNode) g.get("fedbridge"))
+            .put("groupPublicKey", Hex.encode(other.publicKey().toCompressed()));
+        assertThat(Keystore.decryptShare(g.toString(), Password.of("pw")).rejection())
+            .isEqualTo(Rejection.MALFORMED);
+        ObjectNode pk = (ObjectNode) JSON.readTree(json);
+        pk.put("pubkey", Hex.encode(other.publicKey().toCompressed()).substring(2));
+        assertThat(Keystore.decryptShare(pk.toString(), Password.of("pw")).rejection())
+            .isEqualTo(Rejection.MALFORMED);
+      }
+      ObjectNode noMac = (ObjectNode) JSON.readTree(json);
+      ((ObjectNode) noMac.get("fedbridge")).remove("checksum");
+      assertThat(Keystore.decryptShare(noMac.toString(), Password.of("pw")).rejection())
           .isEqualTo(Rejection.MALFORMED);
-
-      ObjectNode kdf = (ObjectNode) JSON.readTree(json);
-      ((ObjectNode) kdf.path("crypto").path("kdf").path("params")).put("n", 1 << 30);
-      assertThat(Keystore.decrypt(kdf.toString(), Password.of("pw")).rejection())
+      assertThat(Keystore.decryptShare("{not json", Password.of("pw")).rejection())
           .isEqualTo(Rejection.MALFORMED);
-
-      assertThat(Keystore.decrypt("{not json", Password.of("pw")).rejection())
+      assertThat(Keystore.decryptShare("{}", Password.of("pw")).rejection())
           .isEqualTo(Rejection.MALFORMED);
-      assertThat(Keystore.decrypt("{}", Password.of("pw")).rejection())
+      assertThat(Keystore.decryptShare("[1]", Password.of("pw")).rejection())
           .isEqualTo(Rejection.MALFORMED);
     }
+  }
+
+  /**
+   * Issue 9 item 12: KDF parameters that would need more than 1 GiB (128·r·n) or p > 4 are refused
+   * before anything is allocated: a 128 GiB scrypt comes back as a rejection, not an
+   * OutOfMemoryError, and quickly.
+   */
+  @Test
+  void exploitKeystoreKdfBombsAreRefusedBeforeAnyAllocation() throws Exception {
+    try (IdentityKeystore id = identity()) {
+      String json = Keystore.encryptIdentity(id, Password.of("pw"), FAST, RND);
+      Object[][] bombs = {
+        {1L << 21, 8, 1}, // 2 GiB
+        {1L << 20, 16, 1}, // 2 GiB
+        {1L << 30, 1, 1}, // 128 GiB
+        {1L << 18, 8, 5}, // p > 4
+        {1L << 18, 0, 1},
+        {(1L << 18) + 1, 8, 1}, // not a power of two
+        {1L << 40, 1, 1},
+      };
+      long start = System.nanoTime();
+      for (Object[] b : bombs) {
+        ObjectNode e = (ObjectNode) JSON.readTree(json);
+        ObjectNode p = (ObjectNode) e.path("crypto").path("kdf").path("params");
+        p.put("n", (Long) b[0]);
+        p.put("r", (Integer) b[1]);
+        p.put("p", (Integer) b[2]);
+        assertThat(Keystore.decryptIdentity(e.toString(), Password.of("pw")).rejection())
+            .as("n=%s r=%s p=%s", b[0], b[1], b[2])
+            .isEqualTo(Rejection.MALFORMED);
+      }
+      ObjectNode text = (ObjectNode) JSON.readTree(json);
+      ((ObjectNode) text.path("crypto").path("kdf").path("params")).put("n", "262144");
+      assertThat(Keystore.decryptIdentity(text.toString(), Password.of("pw")).rejection())
+          .isEqualTo(Rejection.MALFORMED);
+      ObjectNode c = (ObjectNode) JSON.readTree(json);
+      ObjectNode k = (ObjectNode) c.path("crypto").path("kdf");
+      k.put("function", "pbkdf2");
+      ((ObjectNode) k.get("params")).put("c", 2_000_000_000).put("prf", "hmac-sha256");
+      assertThat(Keystore.decryptIdentity(c.toString(), Password.of("pw")).rejection())
+          .isEqualTo(Rejection.MALFORMED);
+      assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
+      // The largest accepted scrypt is exactly 1 GiB.
+      assertThat(Kdf.scrypt(1L << 20, 8, 4).isOk()).isTrue();
+      assertThat(Kdf.scrypt(1L << 20, 9, 1).isOk()).isFalse();
+    }
+  }
+
+  @Test
+  void oversizedFilesAreRefusedUnread(@TempDir Path dir) throws Exception {
+    Path big = dir.resolve("big.json");
+    Files.write(big, new byte[Keystore.MAX_FILE_BYTES + 1]);
+    assertThat(Keystore.readIdentity(big, Password.of("pw")).rejection())
+        .isEqualTo(Rejection.MALFORMED);
   }
 
   @Test
   void secretsNeverPrintAndCloseZeroes() {
-    KeystoreContents c = contents();
-    String hexShare = Hex.encode(c.share().key().toBytes()).substring(2);
-    String hexId = Hex.encode(c.identity().toBytes()).substring(2);
-    assertThat(c.toString()).doesNotContain(hexShare).doesNotContain(hexId).contains("redacted");
+    ShareKeystore s = share();
+    IdentityKeystore id = identity();
+    String hexShare = Hex.encode(s.share().key().toBytes()).substring(2);
+    String hexId = Hex.encode(id.identity().toBytes()).substring(2);
+    assertThat(s.toString()).doesNotContain(hexShare).contains("redacted");
+    assertThat(id.toString()).doesNotContain(hexId).contains("redacted");
     try (Password p = Password.of("secret-pw")) {
       assertThat(p.toString()).doesNotContain("secret-pw");
     }
-    c.close();
-    assertThat(c.share().key().isClosed()).isTrue();
+    s.close();
+    id.close();
+    assertThat(s.share().key().isClosed()).isTrue();
+    assertThatThrownBy(() -> id.identity().toBytes()).isInstanceOf(IllegalStateException.class);
   }
 
   @Test
   void passwordFromEnvironmentOrFile(@TempDir Path dir) throws Exception {
-    try (KeystoreContents c = contents()) {
-      String json = Keystore.encrypt(c, Password.of("from-somewhere"), FAST, RND);
+    try (IdentityKeystore id = identity()) {
+      String json = Keystore.encryptIdentity(id, Password.of("from-somewhere"), FAST, RND);
       Password env =
           Password.fromEnv(
                   "FEDBRIDGE_KEYSTORE_PASSWORD",
                   Map.of("FEDBRIDGE_KEYSTORE_PASSWORD", "from-somewhere"))
               .orThrow();
-      assertThat(Keystore.decrypt(json, env).isOk()).isTrue();
+      assertThat(Keystore.decryptIdentity(json, env).isOk()).isTrue();
       Path f = dir.resolve("pw.txt");
       Files.writeString(f, "from-somewhere\n");
-      assertThat(Keystore.decrypt(json, Password.fromFile(f).orThrow()).isOk()).isTrue();
+      assertThat(Keystore.decryptIdentity(json, Password.fromFile(f).orThrow()).isOk()).isTrue();
       assertThat(Password.fromEnv("MISSING", Map.of()).rejection()).isEqualTo(Rejection.MALFORMED);
       assertThat(Password.fromFile(dir.resolve("nope")).rejection()).isEqualTo(Rejection.MALFORMED);
     }
@@ -179,8 +311,12 @@ class KeystoreTest {
             + "\"message\":\"cee03fde2af33149775b7223e7845e4fb2c8ae1792e5f99fe9ecf474cc8c16ad\"}},"
             + "\"version\":4}";
     for (String v : new String[] {scrypt, pbkdf2}) {
-      var d = Keystore.decryptSecret(JSON.readTree(v), Password.of(password), 32).orThrow();
-      assertThat(Hex.encode(d.secret())).isEqualTo("0x" + secret);
+      try (var d = Eip2335.decrypt(JSON.readTree(v), Password.of(password), 32).orThrow()) {
+        assertThat(Hex.encode(d.secret())).isEqualTo("0x" + secret);
+      }
+      assertThat(
+              Hex.encode(Eip2335Reference.decrypt(JSON.readTree(v), Password.of(password).bytes())))
+          .isEqualTo("0x" + secret);
     }
   }
 }

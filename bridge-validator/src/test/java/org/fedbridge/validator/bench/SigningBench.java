@@ -149,6 +149,9 @@ public final class SigningBench {
             Duration.ofSeconds(1)),
         null,
         new ValidatorProperties.Topics("p", "c", "d", "h"),
+        null, // keys, DKG and federation settings: not used by these tests
+        null,
+        null,
         new ValidatorProperties.Signing(Duration.ofSeconds(1), maxBatches, 1000),
         new ValidatorProperties.Limits(Duration.ZERO));
   }

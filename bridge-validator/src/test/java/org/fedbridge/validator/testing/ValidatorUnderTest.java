@@ -114,6 +114,9 @@ public final class ValidatorUnderTest implements AutoCloseable {
             Duration.ofSeconds(10)),
         null,
         new ValidatorProperties.Topics("p", "c", "d", "h"),
+        null, // keys, DKG and federation settings: not used by these tests
+        null,
+        null,
         new ValidatorProperties.Signing(Duration.ofMillis(100), 1000, 1000),
         new ValidatorProperties.Limits(Duration.ZERO));
   }
