@@ -11,9 +11,9 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.fedbridge.core.dkg.IdentityKey;
+import org.fedbridge.core.keystore.IdentityKeystore;
 import org.fedbridge.core.keystore.Kdf;
 import org.fedbridge.core.keystore.Keystore;
-import org.fedbridge.core.keystore.KeystoreContents;
 import org.fedbridge.core.keystore.Password;
 import org.fedbridge.testsupport.TestKafka;
 import org.fedbridge.testsupport.TestPostgres;
@@ -114,13 +114,14 @@ public final class TestConsole {
   static Path governanceKeystore(Path dir) {
     Path file = dir.resolve("governance.json");
     Path password = dir.resolve("governance.password");
-    if (!Files.exists(file)) {
+    {
       try {
+        Files.deleteIfExists(file);
         Files.writeString(password, "governance-test-password\n");
         SecureRandom rnd = new SecureRandom();
-        Keystore.write(
+        Keystore.writeIdentity(
             file,
-            KeystoreContents.identityOnly("admin-api", IdentityKey.random(rnd)),
+            new IdentityKeystore("admin-api", IdentityKey.random(rnd)),
             Password.of("governance-test-password"),
             new Kdf.Pbkdf2(1000),
             rnd);

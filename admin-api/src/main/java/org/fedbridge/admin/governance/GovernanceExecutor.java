@@ -16,6 +16,8 @@ class GovernanceExecutor {
   private final Proposals proposals;
   private final GovernancePublisher publisher;
   private final GovernanceSender sender;
+  private final java.util.Map<Long, String> waiting =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   GovernanceExecutor(Proposals proposals, GovernancePublisher publisher, GovernanceSender sender) {
     this.proposals = proposals;
@@ -29,7 +31,8 @@ class GovernanceExecutor {
       proposals.expire();
       for (long id : proposals.due()) {
         GovernancePublisher.Carried c = publisher.carryOut(id);
-        if (c instanceof GovernancePublisher.Carried.Waiting w) {
+        if (c instanceof GovernancePublisher.Carried.Waiting w
+            && !w.reason().equals(waiting.put(id, w.reason()))) {
           log.info("proposal {} waits: {}", id, w.reason());
         }
       }

@@ -4,8 +4,8 @@ import java.nio.file.Files;
 import org.fedbridge.admin.AdminProperties;
 import org.fedbridge.core.dkg.IdentityKey;
 import org.fedbridge.core.dkg.IdentityPublicKey;
+import org.fedbridge.core.keystore.IdentityKeystore;
 import org.fedbridge.core.keystore.Keystore;
-import org.fedbridge.core.keystore.KeystoreContents;
 import org.fedbridge.core.keystore.Password;
 import org.fedbridge.core.types.Bytes32;
 import org.fedbridge.core.types.Result;
@@ -35,17 +35,13 @@ public class GovernanceKey implements AutoCloseable {
               + file.passwordFile());
     }
     try (Password p = password.orThrow()) {
-      Result<KeystoreContents> contents = Keystore.read(file.keystore(), p);
+      Result<IdentityKeystore> contents = Keystore.readIdentity(file.keystore(), p);
       if (!contents.isOk()) {
         throw new IllegalStateException(
             "invalid setting bridge.admin.governance.keystore: "
-                + ((Result.Err<KeystoreContents>) contents).detail());
+                + ((Result.Err<IdentityKeystore>) contents).detail());
       }
-      KeystoreContents c = contents.orThrow();
-      if (c.hasShare()) {
-        c.share().close();
-      }
-      this.key = c.identity();
+      this.key = contents.orThrow().identity();
     }
   }
 
