@@ -64,13 +64,15 @@ CREATE TABLE sc_burns (
     block        BIGINT         NOT NULL
 );
 
--- What reconciliation found wrong; one row per problem, raised once (metric, audit alert).
+-- What reconciliation found wrong; one open row per problem, raised once (metric, audit alert).
+-- A balance shortfall that the next round no longer sees is resolved; if it comes back, it is
+-- raised again.
 CREATE TABLE mismatches (
     id          BIGSERIAL   PRIMARY KEY,
     kind        TEXT        NOT NULL,
     subject     TEXT        NOT NULL,
     detail      TEXT        NOT NULL,
     detected_at TIMESTAMPTZ NOT NULL,
-    resolved_at TIMESTAMPTZ,
-    UNIQUE (kind, subject)
+    resolved_at TIMESTAMPTZ
 );
+CREATE UNIQUE INDEX mismatches_open ON mismatches (kind, subject) WHERE resolved_at IS NULL;

@@ -44,10 +44,9 @@ public class FederationView {
     Map<String, Object> out = new LinkedHashMap<>();
     Map<String, FeedStore.Health> health = new HashMap<>();
     store.health().forEach(h -> health.put(h.identityKey(), h));
-    List<FeedStore.StoredCertificate> recent = store.certificates(WINDOW * 3);
     Optional<EpochView> current = roster.current();
-    out.put("epoch", current.map(e -> epoch(e, health, recent)).orElse(null));
-    out.put("planned", roster.planned().map(e -> epoch(e, health, recent)).orElse(null));
+    out.put("epoch", current.map(e -> epoch(e, health)).orElse(null));
+    out.put("planned", roster.planned().map(e -> epoch(e, health)).orElse(null));
     out.put("refusedRecords", store.refusals());
     return out;
   }
@@ -61,6 +60,7 @@ public class FederationView {
   @Transactional(readOnly = true)
   public List<Map<String, Object>> certificates(int limit) {
     List<Map<String, Object>> out = new ArrayList<>();
+    Map<Long, Optional<EpochView>> epochs = new HashMap<>();
     for (FeedStore.StoredCertificate c : store.certificates(limit)) {
       Map<String, Object> m = new LinkedHashMap<>();
       WireType type = WireType.ofCode(c.type());
@@ -68,7 +68,7 @@ public class FederationView {
       m.put("batchId", c.batchId());
       m.put("epoch", c.epoch());
       m.put("signers", c.signers());
-      m.put("notSigned", notSigned(c));
+      m.put("notSigned", notSigned(c, epochs.computeIfAbsent(c.epoch(), roster::epoch)));
       m.put("combinedBy", c.combinedBy());
       m.put("verified", c.verified());
       m.put("receivedAt", c.receivedAt().toString());
@@ -77,8 +77,7 @@ public class FederationView {
     return out;
   }
 
-  private List<String> notSigned(FeedStore.StoredCertificate c) {
-    Optional<EpochView> e = roster.epoch(c.epoch());
+  private static List<String> notSigned(FeedStore.StoredCertificate c, Optional<EpochView> e) {
     if (e.isEmpty()) {
       return List.of();
     }
@@ -89,8 +88,7 @@ public class FederationView {
         .toList();
   }
 
-  private Map<String, Object> epoch(
-      EpochView e, Map<String, FeedStore.Health> health, List<FeedStore.StoredCertificate> recent) {
+  private Map<String, Object> epoch(EpochView e, Map<String, FeedStore.Health> health) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("epoch", e.epoch());
     out.put("threshold", e.threshold());
@@ -99,11 +97,7 @@ public class FederationView {
     out.put("attempt", e.attempt());
     out.put("groupKey", e.groupKey());
     out.put("source", e.source());
-    List<FeedStore.StoredCertificate> ofEpoch =
-        recent.stream()
-            .filter(c -> c.epoch() == e.epoch() && Boolean.TRUE.equals(c.verified()))
-            .limit(WINDOW)
-            .toList();
+    List<List<Integer>> ofEpoch = store.signerLists(e.epoch(), WINDOW);
     out.put("certificatesCounted", ofEpoch.size());
     List<Map<String, Object>> members = new ArrayList<>();
     for (RotationMember m : e.members()) {
@@ -114,12 +108,12 @@ public class FederationView {
   }
 
   private Map<String, Object> member(
-      RotationMember m, FeedStore.Health h, List<FeedStore.StoredCertificate> certificates) {
+      RotationMember m, FeedStore.Health h, List<List<Integer>> certificates) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("index", m.index());
     out.put("operatorId", m.operatorId());
     out.put("identityKey", Hex.encode(m.identityKey().compressed()));
-    long missed = certificates.stream().filter(c -> !c.signers().contains(m.index())).count();
+    long missed = certificates.stream().filter(signers -> !signers.contains(m.index())).count();
     out.put("missedSignatures", missed);
     if (h == null) {
       out.put("status", "UNKNOWN");

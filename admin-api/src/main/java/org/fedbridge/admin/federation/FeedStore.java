@@ -157,6 +157,23 @@ class FeedStore {
         .list();
   }
 
+  /** The claimed signer lists of an epoch's latest verified certificates. */
+  List<List<Integer>> signerLists(long epoch, int limit) {
+    return jdbc.sql(
+            "SELECT signers FROM certificates WHERE epoch = :e AND verified"
+                + " ORDER BY received_at DESC LIMIT :limit")
+        .param("e", epoch)
+        .param("limit", limit)
+        .query(
+            (rs, n) -> {
+              String s = rs.getString(1);
+              return s.isEmpty()
+                  ? List.<Integer>of()
+                  : java.util.Arrays.stream(s.split(",")).map(Integer::valueOf).toList();
+            })
+        .list();
+  }
+
   List<StoredCertificate> unverified() {
     return jdbc.sql("SELECT * FROM certificates WHERE verified IS NULL ORDER BY epoch LIMIT 500")
         .query((rs, n) -> stored(rs))

@@ -50,6 +50,21 @@ class Alarms {
         .register(meters);
   }
 
+  /** A balance problem the last round no longer sees is closed (audited). */
+  void resolve(String kind, String subject) {
+    tx.executeWithoutResult(
+        s -> {
+          if (store.resolve(kind, subject, clock.instant())) {
+            audit.record(
+                AuditLog.SYSTEM + "reconciliation",
+                "reconciliation.resolved",
+                (kind + "/" + subject)
+                    .substring(0, Math.min(256, kind.length() + 1 + subject.length())),
+                Map.of("kind", kind));
+          }
+        });
+  }
+
   /** Returns true when the problem is new. */
   boolean raise(String kind, String subject, String detail) {
     Boolean fresh =

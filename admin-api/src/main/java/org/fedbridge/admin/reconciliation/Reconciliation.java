@@ -182,10 +182,12 @@ public class Reconciliation {
       m.put("obligations", owed.toString());
       m.put("ok", ok);
       out.add(m);
-      if (!ok) {
+      if (ok) {
+        alarms.resolve("vault-short", token);
+      } else {
         alarms.raise(
             "vault-short",
-            token + "@" + l1Block,
+            token,
             "the vault holds "
                 + balance
                 + " of "

@@ -212,13 +212,26 @@ class ReconciliationStore {
   boolean mismatch(String kind, String subject, String detail, Instant at) {
     return jdbc.sql(
                 "INSERT INTO mismatches (kind, subject, detail, detected_at)"
-                    + " VALUES (:k, :s, :d, :at) ON CONFLICT (kind, subject) DO NOTHING")
+                    + " VALUES (:k, :s, :d, :at)"
+                    + " ON CONFLICT (kind, subject) WHERE resolved_at IS NULL DO NOTHING")
             .param("k", kind)
             .param("s", subject)
             .param("d", detail)
             .param("at", Timestamp.from(at))
             .update()
         == 1;
+  }
+
+  /** Closes an open problem that is no longer seen; true if there was one. */
+  boolean resolve(String kind, String subject, Instant at) {
+    return jdbc.sql(
+                "UPDATE mismatches SET resolved_at = :at WHERE kind = :k AND subject = :s"
+                    + " AND resolved_at IS NULL")
+            .param("at", Timestamp.from(at))
+            .param("k", kind)
+            .param("s", subject)
+            .update()
+        > 0;
   }
 
   record Mismatch(long id, String kind, String subject, String detail, Instant detectedAt) {}

@@ -17,7 +17,8 @@ class OpenApiTest extends ConsoleTest {
     assertThat(r.statusCode()).isEqualTo(200);
     JsonNode doc = json(r);
     assertThat(doc.path("openapi").asText()).startsWith("3.");
-    assertThat(doc.path("components").path("securitySchemes").path("bearer").path("scheme").asText())
+    assertThat(
+            doc.path("components").path("securitySchemes").path("bearer").path("scheme").asText())
         .isEqualTo("bearer");
     JsonNode paths = doc.path("paths");
     for (String path :
