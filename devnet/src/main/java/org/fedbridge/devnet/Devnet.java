@@ -250,12 +250,25 @@ public final class Devnet implements Callable<Integer> {
             logs);
     track(relayer.process());
 
+    DevAdmin.Setup adminSetup = DevAdmin.create(dir, accounts.get(0));
+    List<String> adminSettings = new ArrayList<>(db);
+    adminSettings.addAll(adminSetup.settings());
     Service admin =
         Service.start(
             "admin-api",
             Service.jar(root, "admin-api"),
             ports.preferred(8090),
-            concat(db, "--bridge.admin.kafka.bootstrap-servers=" + bootstrap),
+            concat(
+                adminSettings,
+                "--bridge.admin.kafka.bootstrap-servers=" + bootstrap,
+                "--bridge.admin.l1.rpc-url=" + l1,
+                "--bridge.admin.l1.chain-id=" + l1ChainId,
+                "--bridge.admin.l1.vault=" + vault,
+                "--bridge.admin.l1.from-block=" + deployment.blockNumber(),
+                "--bridge.admin.sidechain.rpc-url=" + sidechainRpc,
+                "--bridge.admin.sidechain.chain-id=" + sidechainChainId,
+                "--bridge.admin.federation.genesis-spec=" + spec,
+                "--bridge.admin.reconciliation.tokens[0]=" + token.address()),
             work,
             logs);
     track(admin.process());
@@ -283,7 +296,10 @@ public final class Devnet implements Callable<Integer> {
     ObjectNode sidechainTokens = sidechainNode.putObject("tokens");
     SidechainTokens.lookup(sidechainRpc).forEach(sidechainTokens::put);
     file.putObject("relayer").put("url", relayer.url());
-    file.putObject("admin").put("url", admin.url());
+    file.putObject("admin")
+        .put("url", admin.url())
+        .put("bootstrapTokenFile", DevAdmin.tokenFile(dir).toString())
+        .put("governanceKey", adminSetup.governanceKey());
     file.putObject("kafka").put("bootstrapServers", bootstrap);
     file.putObject("postgres").put("jdbcUrl", postgres.jdbcUrl());
     ObjectNode federationNode = file.putObject("federation");
@@ -327,6 +343,10 @@ public final class Devnet implements Callable<Integer> {
     out.printf("  %-12s %s (chain %d)%n", "sidechain", sidechainRpc, sidechainChainId);
     out.printf("  %-12s %s%n", "relayer", relayer.url());
     out.printf("  %-12s %s%n", "admin", admin.url());
+    // Printed once, here; it is also in the owner-only file (devnet only).
+    out.printf(
+        "  %-12s sign in with %s (also in %s)%n",
+        "admin token", adminSetup.bootstrapToken(), DevAdmin.tokenFile(dir));
     out.printf(
         "  %-12s %d members, threshold %d, from %s%n",
         "validators", validators, federation.policy().threshold(), members.get(0).url());
