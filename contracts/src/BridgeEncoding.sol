@@ -11,7 +11,13 @@ library BridgeEncoding {
     bytes32 internal constant EPOCH_CHANGE_TYPE = keccak256("fedbridge.EpochChange.v1");
     bytes32 internal constant TOKEN_CONFIG_TYPE = keccak256("fedbridge.TokenConfig.v1");
     bytes32 internal constant PAUSER_UPDATE_TYPE = keccak256("fedbridge.PauserUpdate.v1");
-    bytes32 internal constant UNPAUSE_TYPE = keccak256("fedbridge.Unpause.v1");
+    bytes32 internal constant UNPAUSE_TYPE = keccak256("fedbridge.Unpause.v2");
+    bytes32 internal constant ROOT_REVOCATION_TYPE = keccak256("fedbridge.RootRevocation.v1");
+
+    /// @notice One-byte prefixes of the Merkle tree: deposit leaves, inner nodes, withdrawal leaves.
+    uint8 internal constant DEPOSIT_LEAF_PREFIX = 0x00;
+    uint8 internal constant INNER_NODE_PREFIX = 0x01;
+    uint8 internal constant WITHDRAWAL_LEAF_PREFIX = 0x02;
 
     /// @notice The signing domain of one federation epoch on one deployment.
     struct Domain {
@@ -116,8 +122,19 @@ library BridgeEncoding {
         );
     }
 
-    function unpauseDigest(Domain memory d, uint256 governanceNonce) internal pure returns (bytes32) {
-        return keccak256(abi.encode(UNPAUSE_TYPE, d.l1ChainId, d.vault, d.sidechainId, d.epoch, governanceNonce));
+    /// @notice Binds the vault's pause count: the certificate lifts that pause and no later one.
+    function unpauseDigest(Domain memory d, uint256 governanceNonce, uint256 pauseCount)
+        internal
+        pure
+        returns (bytes32)
+    {
+        return keccak256(
+            abi.encode(UNPAUSE_TYPE, d.l1ChainId, d.vault, d.sidechainId, d.epoch, governanceNonce, pauseCount)
+        );
+    }
+
+    function rootRevocationDigest(Domain memory d, bytes32 root) internal pure returns (bytes32) {
+        return keccak256(abi.encode(ROOT_REVOCATION_TYPE, d.l1ChainId, d.vault, d.sidechainId, d.epoch, root));
     }
 
     /// @notice keccak256(0x00 ‖ abi.encode(nonce, token, sender, recipient, amount)).
@@ -126,26 +143,27 @@ library BridgeEncoding {
         pure
         returns (bytes32)
     {
-        return _leaf(nonce, token, sender, recipient, amount);
+        return _leaf(DEPOSIT_LEAF_PREFIX, nonce, token, sender, recipient, amount);
     }
 
-    /// @notice keccak256(0x00 ‖ abi.encode(nonce, l1Token, sender, l1Recipient, amount)).
+    /// @notice keccak256(0x02 ‖ abi.encode(nonce, l1Token, sender, l1Recipient, amount)).
+    /// @dev    SECURITY: its own prefix, so a deposit leaf can never pass as a withdrawal leaf.
     function withdrawalLeaf(uint256 nonce, address l1Token, address sender, address l1Recipient, uint256 amount)
         internal
         pure
         returns (bytes32)
     {
-        return _leaf(nonce, l1Token, sender, l1Recipient, amount);
+        return _leaf(WITHDRAWAL_LEAF_PREFIX, nonce, l1Token, sender, l1Recipient, amount);
     }
 
-    function _leaf(uint256 nonce, address token, address sender, address recipient, uint256 amount)
+    function _leaf(uint8 prefix, uint256 nonce, address token, address sender, address recipient, uint256 amount)
         private
         pure
         returns (bytes32 h)
     {
         assembly ("memory-safe") {
             let m := mload(0x40)
-            mstore8(m, 0x00)
+            mstore8(m, prefix)
             mstore(add(m, 1), nonce)
             mstore(add(m, 33), and(token, 0xffffffffffffffffffffffffffffffffffffffff))
             mstore(add(m, 65), and(sender, 0xffffffffffffffffffffffffffffffffffffffff))

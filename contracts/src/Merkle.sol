@@ -2,8 +2,9 @@
 pragma solidity 0.8.30;
 
 /// @title Merkle proofs over the bridge's domain-separated tree (docs/encoding.md)
-/// @notice Leaves are hashed as keccak256(0x00 ‖ …), inner nodes as keccak256(0x01 ‖ left ‖ right);
-///         the leaf level is padded with bytes32(0) to 2^d, d = ceil(log2(n)).
+/// @notice Leaves are hashed as keccak256(prefix ‖ …) (0x00 deposits, 0x02 withdrawals), inner nodes
+///         as keccak256(0x01 ‖ left ‖ right); the leaf level is padded with bytes32(0) to 2^d,
+///         d = ceil(log2(n)).
 library Merkle {
     /// @notice The leaf index is not below the number of leaves signed in the batch.
     error MerkleIndexOutOfRange(uint256 index, uint256 count);
@@ -28,7 +29,7 @@ library Merkle {
         }
     }
 
-    /// @notice Root of `leaves` (already hashed with the 0x00 prefix). Used by tests and tools.
+    /// @notice Root of `leaves` (already hashed with their prefix). Used by tests and tools.
     function root(bytes32[] memory leaves) internal pure returns (bytes32) {
         uint256 n = leaves.length;
         if (n == 0) revert MerkleIndexOutOfRange(0, 0);

@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {TestBase} from "./utils/TestBase.sol";
 import {BLS} from "../src/BLS.sol";
 import {BridgeEncoding} from "../src/BridgeEncoding.sol";
+import {PrecompilePrices} from "./utils/PrecompilePrices.sol";
 
 /// @dev Exposes the library with calldata signatures, as the vault uses it.
 contract BlsHarness {
@@ -237,6 +238,19 @@ contract BLSTest is TestBase {
         (bool ok, bytes memory out) = address(0x05).staticcall(abi.encode(32, 32, 32, x, R - 2, R));
         require(ok);
         return abi.decode(out, (uint256));
+    }
+
+    // ------------------------------------------------------------ repricing (issue 9 item 9)
+
+    /// Each precompile call of a verification, with the inputs BLS.verify gives it, costs a
+    /// fixed price; the cap forwarded to it is at least ten times that price, so a repricing of
+    /// up to 10x (a doubled schedule with room to spare) still verifies. Measured, not assumed.
+    /// test/osaka/ runs the same check under Osaka's schedule (MODEXP repriced by EIP-7883).
+    function testExploitRow2_precompileGasCapsLeaveRoomForRepricing() public view {
+        uint256 modexp = PrecompilePrices.assertCapsCoverTenTimesThePrices(
+            vm.parseJsonBytes(fx, ".signed[1].signature"), vm.parseJsonBytes32(fx, ".signed[1].digest"), pk
+        );
+        vm.assertEq(modexp, 200, "Prague prices MODEXP at our sizes at 200 (EIP-2565)");
     }
 
     // ------------------------------------------------------------ fuzz

@@ -45,6 +45,8 @@ contract EncodingTest is TestBase {
         vm.assertEq(BridgeEncoding.TOKEN_CONFIG_TYPE, vm.parseJsonBytes32(msgs, ".messages[3].typeHash"));
         vm.assertEq(BridgeEncoding.PAUSER_UPDATE_TYPE, vm.parseJsonBytes32(msgs, ".messages[4].typeHash"));
         vm.assertEq(BridgeEncoding.UNPAUSE_TYPE, vm.parseJsonBytes32(msgs, ".messages[5].typeHash"));
+        vm.assertEq(BridgeEncoding.ROOT_REVOCATION_TYPE, vm.parseJsonBytes32(msgs, ".messages[6].typeHash"));
+        vm.assertEq(BridgeEncoding.UNPAUSE_TYPE, keccak256("fedbridge.Unpause.v2"));
     }
 
     function test_goldenDepositBatchAndLeaves() public view {
@@ -131,8 +133,20 @@ contract EncodingTest is TestBase {
             vm.parseJsonBytes32(msgs, ".messages[4].digest")
         );
         vm.assertEq(
-            BridgeEncoding.unpauseDigest(d, vm.parseJsonUint(msgs, ".messages[5].governanceNonce")),
+            BridgeEncoding.unpauseDigest(
+                d,
+                vm.parseJsonUint(msgs, ".messages[5].governanceNonce"),
+                vm.parseJsonUint(msgs, ".messages[5].pauseCount")
+            ),
             vm.parseJsonBytes32(msgs, ".messages[5].digest")
+        );
+        vm.assertEq(
+            BridgeEncoding.rootRevocationDigest(d, vm.parseJsonBytes32(msgs, ".messages[6].root")),
+            vm.parseJsonBytes32(msgs, ".messages[6].digest")
+        );
+        // the revoked root is the golden WithdrawalBatch's
+        vm.assertEq(
+            vm.parseJsonBytes32(msgs, ".messages[6].root"), vm.parseJsonBytes32(msgs, ".messages[1].withdrawalRoot")
         );
     }
 
@@ -142,7 +156,9 @@ contract EncodingTest is TestBase {
         for (uint256 i = 0; i < 4; ++i) {
             string memory k = string.concat(".domainVariants[", _str(i), "]");
             bytes32 digest = BridgeEncoding.unpauseDigest(
-                _domain(msgs, string.concat(k, ".domain")), vm.parseJsonUint(msgs, string.concat(k, ".governanceNonce"))
+                _domain(msgs, string.concat(k, ".domain")),
+                vm.parseJsonUint(msgs, string.concat(k, ".governanceNonce")),
+                vm.parseJsonUint(msgs, string.concat(k, ".pauseCount"))
             );
             vm.assertEq(digest, vm.parseJsonBytes32(msgs, string.concat(k, ".digest")));
             vm.assertTrue(digest != base);
@@ -212,16 +228,16 @@ contract EncodingTest is TestBase {
         BridgeEncoding.Domain memory d = _domain(j, ".domain");
         for (uint256 i = 0; i < 5; ++i) {
             string memory k = string.concat(".withdrawals[", _str(i), "]");
-            vm.assertEq(
-                BridgeEncoding.withdrawalLeaf(
-                    vm.parseJsonUint(j, string.concat(k, ".nonce")),
-                    vm.parseJsonAddress(j, string.concat(k, ".token")),
-                    vm.parseJsonAddress(j, string.concat(k, ".sender")),
-                    vm.parseJsonAddress(j, string.concat(k, ".recipient")),
-                    vm.parseJsonUint(j, string.concat(k, ".amount"))
-                ),
-                vm.parseJsonBytes32(j, string.concat(".withdrawalLeaves[", _str(i), "]"))
-            );
+            uint256 nonce = vm.parseJsonUint(j, string.concat(k, ".nonce"));
+            address tokenAddr = vm.parseJsonAddress(j, string.concat(k, ".token"));
+            address sender = vm.parseJsonAddress(j, string.concat(k, ".sender"));
+            address recipient = vm.parseJsonAddress(j, string.concat(k, ".recipient"));
+            uint256 amount = vm.parseJsonUint(j, string.concat(k, ".amount"));
+            bytes32 wLeaf = BridgeEncoding.withdrawalLeaf(nonce, tokenAddr, sender, recipient, amount);
+            vm.assertEq(wLeaf, vm.parseJsonBytes32(j, string.concat(".withdrawalLeaves[", _str(i), "]")));
+            bytes32 dLeaf = BridgeEncoding.depositLeaf(nonce, tokenAddr, sender, recipient, amount);
+            vm.assertEq(dLeaf, vm.parseJsonBytes32(j, string.concat(".depositLeaves[", _str(i), "]")));
+            vm.assertTrue(dLeaf != wLeaf, "deposit and withdrawal leaves share a domain");
         }
         for (uint256 t = 0; t < 4; ++t) {
             string memory k = string.concat(".trees[", _str(t), "]");
@@ -250,16 +266,20 @@ contract EncodingTest is TestBase {
             BridgeEncoding.pauserUpdateDigest(d, 8, address(0xa0a0a), true),
             vm.parseJsonBytes32(j, ".digests.pauserUpdate")
         );
-        vm.assertEq(BridgeEncoding.unpauseDigest(d, 9), vm.parseJsonBytes32(j, ".digests.unpause"));
+        vm.assertEq(BridgeEncoding.unpauseDigest(d, 9, 4), vm.parseJsonBytes32(j, ".digests.unpause"));
+        vm.assertEq(
+            BridgeEncoding.rootRevocationDigest(d, vm.parseJsonBytes32(j, ".inputs.rootRevocation.root")),
+            vm.parseJsonBytes32(j, ".digests.rootRevocation")
+        );
     }
 
     // ------------------------------------------------------------ fuzz (row 5)
 
-    function testFuzz_proofsVerifyAndMutationsFail(uint8 nRaw, uint256 indexRaw, uint256 mutate, bytes32 salt)
+    function testFuzz_proofsVerifyAndMutationsFail(uint256 nRaw, uint256 indexRaw, uint256 mutate, bytes32 salt)
         public
         view
     {
-        uint256 n = bound(nRaw, 1, 40);
+        uint256 n = bound(nRaw, 1, 300);
         uint256 index = bound(indexRaw, 0, n - 1);
         bytes32[] memory leaves = new bytes32[](n);
         for (uint256 i = 0; i < n; ++i) {
@@ -278,6 +298,71 @@ contract EncodingTest is TestBase {
             p = Merkle.proof(leaves, index);
             vm.assertTrue(m.computeRoot(leaves[index], other, n, p) != root);
         }
+    }
+
+    /// Row 5, every leaf count from 1 to 300 (issue 9 item 10): the first, the last and a
+    /// pseudo-random leaf's proof verify with exactly ceil(log2 n) siblings; one flipped bit in any
+    /// sibling, a sibling too many or too few, and the next index all fail.
+    function testExploitRow5_proofsForEveryLeafCountFrom1To300() public view {
+        for (uint256 n = 1; n <= 300; ++n) {
+            bytes32[] memory leaves = new bytes32[](n);
+            for (uint256 i = 0; i < n; ++i) {
+                leaves[i] = BridgeEncoding.withdrawalLeaf(i, address(0), address(1), address(2), n);
+            }
+            bytes32 root = Merkle.root(leaves);
+            uint256 d = Merkle.depth(n);
+            vm.assertTrue((uint256(1) << d) >= n && (d == 0 || (uint256(1) << (d - 1)) < n), "depth");
+            _checkLeaf(leaves, root, 0, 0);
+            _checkLeaf(leaves, root, n - 1, 1);
+            _checkLeaf(leaves, root, uint256(keccak256(abi.encode(n))) % n, 2);
+        }
+    }
+
+    function _checkLeaf(bytes32[] memory leaves, bytes32 root, uint256 index, uint256 salt) internal view {
+        uint256 n = leaves.length;
+        bytes32[] memory p = Merkle.proof(leaves, index);
+        uint256 d = p.length;
+        vm.assertEq(d, Merkle.depth(n));
+        vm.assertEq(m.computeRoot(leaves[index], index, n, p), root);
+        if (index + 1 < n) {
+            vm.assertTrue(m.computeRoot(leaves[index], index + 1, n, p) != root, "wrong index");
+        }
+        try m.computeRoot(leaves[index], n, n, p) returns (bytes32) {
+            revert("padding index accepted");
+        } catch {}
+        bytes32[] memory longer = new bytes32[](d + 1);
+        for (uint256 k = 0; k < d; ++k) {
+            longer[k] = p[k];
+        }
+        try m.computeRoot(leaves[index], index, n, longer) returns (bytes32) {
+            revert("extra node accepted");
+        } catch {}
+        if (d == 0) return;
+        bytes32[] memory shorter = new bytes32[](d - 1);
+        for (uint256 k = 0; k + 1 < d; ++k) {
+            shorter[k] = p[k];
+        }
+        try m.computeRoot(leaves[index], index, n, shorter) returns (bytes32) {
+            revert("missing node accepted");
+        } catch {}
+        uint256 which = uint256(keccak256(abi.encode(n, salt))) % d;
+        p[which] = bytes32(uint256(p[which]) ^ 1);
+        vm.assertTrue(m.computeRoot(leaves[index], index, n, p) != root, "mutated sibling");
+    }
+
+    /// Row 5 across trees (issue 9 item 8): a deposit leaf and a withdrawal leaf over the same five
+    /// words differ, and a tree of deposit leaves proves no withdrawal.
+    function testExploitRow5_depositLeafIsNeverAWithdrawalLeaf() public view {
+        bytes32[] memory deposits = new bytes32[](4);
+        for (uint256 i = 0; i < 4; ++i) {
+            deposits[i] = BridgeEncoding.depositLeaf(i, address(0), address(1), address(2), 1 ether);
+            vm.assertTrue(deposits[i] != BridgeEncoding.withdrawalLeaf(i, address(0), address(1), address(2), 1 ether));
+        }
+        bytes32 depositRoot = Merkle.root(deposits);
+        bytes32[] memory p = Merkle.proof(deposits, 2);
+        bytes32 asWithdrawal = BridgeEncoding.withdrawalLeaf(2, address(0), address(1), address(2), 1 ether);
+        vm.assertTrue(m.computeRoot(asWithdrawal, 2, 4, p) != depositRoot);
+        vm.assertEq(m.computeRoot(deposits[2], 2, 4, p), depositRoot);
     }
 
     function _str(uint256 v) internal pure returns (string memory) {

@@ -1,6 +1,8 @@
 // Compiles the Solidity sources with solc-js (npm, pinned) through the standard-JSON interface,
-// with the same settings as foundry.toml (optimizer 10,000 runs, EVM prague), and writes
-// <Contract>.bin / <Contract>.abi for web3j codegen.
+// with the same settings as foundry.toml (optimizer 500 runs, EVM prague), and writes
+// <Contract>.bin / <Contract>.abi for web3j codegen. Fails on any compiler error and on a
+// contract whose runtime code exceeds EIP-170's 24,576 bytes (solc only warns: such a contract
+// would not deploy on mainnet).
 // Usage: node contracts/tools/compile.mjs <outDir> <file.sol>:<Contract> ...
 // (paths relative to contracts/). Fails on any compiler error.
 import solc from 'solc';
@@ -31,9 +33,9 @@ const input = {
   language: 'Solidity',
   sources,
   settings: {
-    optimizer: { enabled: true, runs: 10000 },
+    optimizer: { enabled: true, runs: 500 },
     evmVersion: 'prague',
-    outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object'] } },
+    outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object', 'evm.deployedBytecode.object'] } },
   },
 };
 const output = JSON.parse(solc.compile(JSON.stringify(input), { import: findImports }));
@@ -44,7 +46,9 @@ mkdirSync(outDir, { recursive: true });
 for (const { file, name } of wanted) {
   const c = output.contracts?.[file]?.[name];
   if (!c) { console.error(`no contract ${name} in ${file}`); process.exit(1); }
+  const runtime = c.evm.deployedBytecode.object.length / 2;
+  if (runtime > 24576) { console.error(`${name}: runtime code ${runtime} bytes exceeds EIP-170's 24,576`); process.exit(1); }
   writeFileSync(join(outDir, `${name}.bin`), c.evm.bytecode.object);
   writeFileSync(join(outDir, `${name}.abi`), JSON.stringify(c.abi));
-  console.log(`compiled ${file}:${name} (${c.evm.bytecode.object.length / 2} bytes)`);
+  console.log(`compiled ${file}:${name} (${c.evm.bytecode.object.length / 2} bytes, runtime ${runtime})`);
 }

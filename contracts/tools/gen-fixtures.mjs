@@ -93,7 +93,9 @@ writeFileSync(join(out, 'bls.json'), JSON.stringify(blsFx, null, 2) + '\n');
 // ---------------------------------------------------------------- encoding (docs/encoding.md)
 const dom = { l1ChainId: 31337, vault: '0x5fbdb2315678afecb367f032d93f642f64180aa3', sidechainId: 777, epoch: 3 };
 const domainWords = (name) => [b32(typeHash(name)), word(dom.l1ChainId), addr(dom.vault), word(dom.sidechainId), word(dom.epoch)];
-const leafOf = (w) => keccak(Buffer.concat([Buffer.from([0]), enc(word(w.nonce), addr(w.token), addr(w.sender), addr(w.recipient), word(w.amount))]));
+// withdrawal leaves use the prefix 0x02 (deposits 0x00, inner nodes 0x01)
+const leafOf = (w) => keccak(Buffer.concat([Buffer.from([2]), enc(word(w.nonce), addr(w.token), addr(w.sender), addr(w.recipient), word(w.amount))]));
+const depositLeafOf = (w) => keccak(Buffer.concat([Buffer.from([0]), enc(word(w.nonce), addr(w.token), addr(w.sender), addr(w.recipient), word(w.amount))]));
 const inner = (l, r) => keccak(Buffer.concat([Buffer.from([1]), Buffer.from(b32(l), 'hex'), Buffer.from(b32(r), 'hex')]));
 const depth = (n) => { let d = 0; while ((1 << d) < n) d++; return d; };
 const tree = (leaves) => {
@@ -120,10 +122,12 @@ const trees = [1, 2, 3, 5].map((n) => {
 const groupKey = g2(pk);
 const encFx = {
   domain: dom,
-  typeHashes: Object.fromEntries(['DepositBatch', 'WithdrawalBatch', 'EpochChange', 'TokenConfig', 'PauserUpdate', 'Unpause']
-    .map((n) => [n, typeHash(`fedbridge.${n}.v1`)])),
+  typeHashes: Object.fromEntries([['DepositBatch', 1], ['WithdrawalBatch', 1], ['EpochChange', 1], ['TokenConfig', 1], ['PauserUpdate', 1], ['Unpause', 2], ['RootRevocation', 1]]
+    .map(([n, v]) => [n, typeHash(`fedbridge.${n}.v${v}`)])),
   withdrawals,
   withdrawalLeaves: withdrawals.map(leafOf),
+  // the same five words as deposit leaves: must differ from withdrawalLeaves
+  depositLeaves: withdrawals.map(depositLeafOf),
   trees,
   digests: {
     depositBatch: keccak(enc(...domainWords('fedbridge.DepositBatch.v1'), word(19000001), b32(trees[2].root), word(3))),
@@ -131,7 +135,8 @@ const encFx = {
     epochChange: keccak(enc(...domainWords('fedbridge.EpochChange.v1'), word(4), b32(keccak(Buffer.from(groupKey.slice(2), 'hex'))), word(13), word(19), b32(keccak(Buffer.from('members'))))),
     tokenConfig: keccak(enc(...domainWords('fedbridge.TokenConfig.v1'), word(7), addr('0x000000000000000000000000000000000000beef'), word(1), word(10n ** 24n), word(86400), word(10n ** 21n), word(3600))),
     pauserUpdate: keccak(enc(...domainWords('fedbridge.PauserUpdate.v1'), word(8), addr('0x00000000000000000000000000000000000a0a0a'), word(1))),
-    unpause: keccak(enc(...domainWords('fedbridge.Unpause.v1'), word(9))),
+    unpause: keccak(enc(...domainWords('fedbridge.Unpause.v2'), word(9), word(4))),
+    rootRevocation: keccak(enc(...domainWords('fedbridge.RootRevocation.v1'), b32(trees[3].root))),
   },
   inputs: {
     depositBatch: { batchId: 19000001, root: trees[2].root, count: 3 },
@@ -139,7 +144,8 @@ const encFx = {
     epochChange: { newEpoch: 4, groupKey, threshold: 13, memberCount: 19, membersHash: keccak(Buffer.from('members')) },
     tokenConfig: { governanceNonce: 7, token: '0x000000000000000000000000000000000000beef', registered: true, periodLimit: (10n ** 24n).toString(), periodSeconds: 86400, delayThreshold: (10n ** 21n).toString(), delaySeconds: 3600 },
     pauserUpdate: { governanceNonce: 8, pauser: '0x00000000000000000000000000000000000a0a0a', enabled: true },
-    unpause: { governanceNonce: 9 },
+    unpause: { governanceNonce: 9, pauseCount: 4 },
+    rootRevocation: { root: trees[3].root },
   },
 };
 writeFileSync(join(out, 'encoding.json'), JSON.stringify(encFx, null, 2) + '\n');

@@ -15,6 +15,12 @@ contract ReentrantRecipient {
         callData = callData_;
     }
 
+    /// @dev Lets the test act as this contract (e.g. pull what the vault owes it).
+    function callTarget(address to, bytes calldata data) external returns (bool ok, bytes memory ret) {
+        (ok, ret) = to.call(data);
+        require(ok, "call failed");
+    }
+
     receive() external payable {
         received += msg.value;
         if (target != address(0) && !reentered) {
@@ -28,5 +34,26 @@ contract ReentrantRecipient {
 contract RejectingRecipient {
     receive() external payable {
         revert("no");
+    }
+}
+
+/// @dev An ETH recipient that burns every unit of gas it is given.
+contract GasBurningRecipient {
+    uint256 public sink;
+
+    receive() external payable {
+        while (true) {
+            sink++;
+        }
+    }
+}
+
+/// @dev An ETH recipient that accepts the payment and answers with 50 KB of return data (a
+///      "return bomb": a caller that copies return data pays for the memory).
+contract ReturnBombRecipient {
+    receive() external payable {
+        assembly {
+            return(0, 50000)
+        }
     }
 }

@@ -95,3 +95,37 @@ contract ReentrantToken is ERC20 {
         }
     }
 }
+
+/// @dev A token with a blocklist (like USDC): transfers to a blocked address revert.
+contract BlocklistToken is ERC20 {
+    mapping(address => bool) public blocked;
+
+    constructor() ERC20("Blocklist", "BLK") {}
+
+    function mint(address to, uint256 amount) external {
+        _mint(to, amount);
+    }
+
+    function setBlocked(address who, bool value) external {
+        blocked[who] = value;
+    }
+
+    function _update(address from, address to, uint256 value) internal override {
+        require(!blocked[to] && !blocked[from], "blocked");
+        super._update(from, to, value);
+    }
+}
+
+/// @dev Takes deposits normally, but its `transfer` returns false and moves nothing (a payout
+///      that fails silently unless its return value is checked).
+contract FalseOnPayoutToken is ERC20 {
+    constructor() ERC20("FalsePayout", "FPO") {}
+
+    function mint(address to, uint256 amount) external {
+        _mint(to, amount);
+    }
+
+    function transfer(address, uint256) public pure override returns (bool) {
+        return false;
+    }
+}

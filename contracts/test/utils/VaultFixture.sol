@@ -15,6 +15,8 @@ abstract contract VaultFixture is TestBase {
     uint256 internal constant PERIOD = 1 days;
     uint256 internal constant DELAY = 6 hours;
     uint256 internal constant SIDECHAIN_ID = 777;
+    uint256 internal constant GOV_DELAY = 2 days;
+    uint256 internal constant CHALLENGE = 1 hours;
 
     BridgeVault internal vault;
     MockERC20 internal token;
@@ -37,7 +39,9 @@ abstract contract VaultFixture is TestBase {
     function deployVault(uint256 sk) internal returns (BridgeVault) {
         address[] memory pausers = new address[](1);
         pausers[0] = pauser;
-        return new BridgeVault(SIDECHAIN_ID, blsPublicKey(sk), 3, 4, keccak256("members-0"), pausers, defaultTokens());
+        return new BridgeVault(
+            SIDECHAIN_ID, blsPublicKey(sk), 3, 4, keccak256("members-0"), pausers, defaultTokens(), GOV_DELAY, CHALLENGE
+        );
     }
 
     function defaultTokens() internal view returns (BridgeVault.TokenSettings[] memory t) {
@@ -80,8 +84,15 @@ abstract contract VaultFixture is TestBase {
         return blsSign(sk, BridgeEncoding.withdrawalBatchDigest(domain(v), b.batchId, b.root, b.count));
     }
 
-    /// @dev Posts a certified root for `ws` and returns one proof per withdrawal.
+    /// @dev Posts a certified root for `ws`, waits out its challenge period and returns one proof
+    ///      per withdrawal.
     function post(BridgeVault.Withdrawal[] memory ws) internal returns (BridgeVault.Proof[] memory proofs) {
+        proofs = postRoot(ws);
+        vm.warp(block.timestamp + CHALLENGE);
+    }
+
+    /// @dev Posts a certified root for `ws` (still inside its challenge period).
+    function postRoot(BridgeVault.Withdrawal[] memory ws) internal returns (BridgeVault.Proof[] memory proofs) {
         BridgeVault.WithdrawalBatch memory b = batchOf(ws);
         vault.postWithdrawalRoot(b, signBatch(vault, groupSk, b));
         proofs = proofsOf(ws, b.root);
@@ -114,18 +125,63 @@ abstract contract VaultFixture is TestBase {
         vault.deposit(address(token), amount, user);
     }
 
-    function rotate(uint256 newSk, uint256 t, uint256 n) internal {
-        BridgeVault.EpochChange memory c =
-            BridgeVault.EpochChange(vault.currentEpoch() + 1, blsPublicKey(newSk), t, n, keccak256("members"));
-        bytes32 digest = BridgeEncoding.epochChangeDigest(
-            domain(vault), c.newEpoch, c.groupKey, c.threshold, c.memberCount, c.membersHash
+    function epochChange(uint256 newSk, uint256 t, uint256 n) internal view returns (BridgeVault.EpochChange memory) {
+        return BridgeVault.EpochChange(vault.currentEpoch() + 1, blsPublicKey(newSk), t, n, keccak256("members"));
+    }
+
+    function signEpochChange(uint256 sk, BridgeVault.EpochChange memory c) internal view returns (bytes memory) {
+        return blsSign(
+            sk,
+            BridgeEncoding.epochChangeDigest(
+                domain(vault), c.newEpoch, c.groupKey, c.threshold, c.memberCount, c.membersHash
+            )
         );
-        vault.rotateEpoch(c, blsSign(groupSk, digest));
+    }
+
+    /// @dev Queues a rotation signed by the current key, waits out the governance delay, executes it.
+    function rotate(uint256 newSk, uint256 t, uint256 n) internal {
+        BridgeVault.EpochChange memory c = epochChange(newSk, t, n);
+        vault.submitEpochChange(c, signEpochChange(groupSk, c));
+        vm.warp(block.timestamp + GOV_DELAY);
+        vault.executeEpochChange(c);
         groupSk = newSk;
     }
 
-    function signUnpause(uint256 sk, uint256 nonce) internal view returns (bytes memory) {
-        return blsSign(sk, BridgeEncoding.unpauseDigest(domain(vault), nonce));
+    function signUnpause(uint256 sk, BridgeVault.Unpause memory u) internal view returns (bytes memory) {
+        return blsSign(sk, BridgeEncoding.unpauseDigest(domain(vault), u.governanceNonce, u.pauseCount));
+    }
+
+    /// @dev The Unpause for the current pause with the next governance nonce.
+    function currentUnpause() internal view returns (BridgeVault.Unpause memory) {
+        return BridgeVault.Unpause(vault.governanceNonce(), vault.pauseCount());
+    }
+
+    /// @dev Queues the federation's unpause of the current pause, waits, executes.
+    function unpauseNow() internal {
+        BridgeVault.Unpause memory u = currentUnpause();
+        vault.submitUnpause(u, signUnpause(groupSk, u));
+        vm.warp(block.timestamp + GOV_DELAY);
+        vault.executeUnpause(u);
+    }
+
+    function signPauserUpdate(uint256 sk, BridgeVault.PauserUpdate memory u) internal view returns (bytes memory) {
+        return blsSign(sk, BridgeEncoding.pauserUpdateDigest(domain(vault), u.governanceNonce, u.pauser, u.enabled));
+    }
+
+    function signRevocation(uint256 sk, bytes32 root) internal view returns (bytes memory) {
+        return blsSign(sk, BridgeEncoding.rootRevocationDigest(domain(vault), root));
+    }
+
+    /// @dev Applies `s` with a federation certificate: at once if it tightens, else queued,
+    ///      waited out and executed.
+    function configure(BridgeVault.TokenSettings memory s) internal {
+        uint256 nonce = vault.governanceNonce();
+        bool tightening = vault.tokenConfigIsTightening(s);
+        vault.submitTokenConfig(nonce, s, signTokenConfig(groupSk, nonce, s));
+        if (!tightening) {
+            vm.warp(block.timestamp + GOV_DELAY);
+            vault.executeTokenConfig(nonce, s);
+        }
     }
 
     function signTokenConfig(uint256 sk, uint256 nonce, BridgeVault.TokenSettings memory s)

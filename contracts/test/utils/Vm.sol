@@ -4,6 +4,13 @@ pragma solidity 0.8.30;
 /// @dev The forge cheatcodes these tests use (implemented by forge at the well-known address).
 ///      forge-std from npm is too old, so we declare only what we need.
 interface Vm {
+    struct Log {
+        bytes32[] topics;
+        bytes data;
+        address emitter;
+    }
+
+    function getRecordedLogs() external returns (Log[] memory);
     function prank(address sender) external;
     function startPrank(address sender) external;
     function stopPrank() external;
@@ -35,5 +42,12 @@ interface Vm {
     function assertTrue(bool condition) external pure;
     function assertTrue(bool condition, string calldata err) external pure;
     function assertFalse(bool condition) external pure;
+    function assertFalse(bool condition, string calldata err) external pure;
+    function assertEq(address left, address right, string calldata err) external pure;
+    function assertGe(uint256 left, uint256 right, string calldata err) external pure;
+    function setEvmVersion(string calldata evm) external;
+    function recordLogs() external;
+    function expectEmit() external;
     function assertLe(uint256 left, uint256 right, string calldata err) external pure;
+    function assertLe(uint256 left, uint256 right) external pure;
 }

@@ -21,14 +21,15 @@ import org.web3j.tx.response.PollingTransactionReceiptProcessor;
  * Deploys {@code BridgeVault} with web3j; used by the tests and the devnet.
  *
  * <p>The vault has no initializer: epoch 0 (group key, threshold, member count, members hash), the
- * pausers and the initial token registry are all constructor arguments, so a deployed vault is
- * always fully configured. The L1 chain id is not an argument: the vault reads {@code
- * block.chainid} whenever it builds a digest.
+ * pausers, the initial token registry, the governance delay and the challenge period of withdrawal
+ * roots are all constructor arguments, so a deployed vault is always fully configured. The L1 chain
+ * id is not an argument: the vault reads {@code block.chainid} whenever it builds a digest.
  *
  * <pre>{@code
  * VaultDeployer.Deployment d = VaultDeployer.deploy(web3j, deployerCredentials, chainId,
  *     VaultDeployer.Config.forFederation(sidechainId, groupKey, memberSet,
- *         List.of(pauserAddress), List.of(VaultDeployer.TokenLimits.eth(limit, 86_400, big, 3_600))));
+ *         List.of(pauserAddress), List.of(VaultDeployer.TokenLimits.eth(limit, 86_400, big, 3_600)),
+ *         VaultDeployer.Delays.PRODUCTION));
  * BridgeVault vault = VaultDeployer.load(web3j, relayerCredentials, chainId, d.vaultAddress());
  * }</pre>
  */
@@ -49,7 +50,8 @@ public final class VaultDeployer {
    * Registry entry and risk limits of one token ({@code 0x0…0} is ETH).
    *
    * @param token L1 token address
-   * @param periodLimit most that may leave the vault per period (fits 96 bits)
+   * @param periodLimit most that may leave the vault in any window of one period (fits 96 bits);
+   *     also the largest single withdrawal the vault can ever pay
    * @param periodSeconds period length in seconds (1 … 2^24-1)
    * @param delayThreshold withdrawals above this amount wait {@code delaySeconds} after their root
    *     was posted (fits 96 bits)
@@ -84,6 +86,28 @@ public final class VaultDeployer {
   }
 
   /**
+   * The vault's two clocks (both immutable after deployment).
+   *
+   * @param governanceDelaySeconds how long a loosening change (higher limits, shorter delays,
+   *     (de)registering, removing a pauser, unpausing, rotating) waits in the queue, 1 … 2^24-1
+   * @param challengePeriodSeconds how long every posted withdrawal root waits before it pays (the
+   *     window in which a pauser can revoke it), 1 … 2^24-1
+   */
+  public record Delays(long governanceDelaySeconds, long challengePeriodSeconds) {
+    /** The production example: two days of governance delay, a six-hour challenge period. */
+    public static final Delays PRODUCTION = new Delays(2 * 86_400, 6 * 3_600);
+
+    public Delays {
+      if (governanceDelaySeconds < 1 || governanceDelaySeconds >= 1L << 24) {
+        throw new IllegalArgumentException("governance delay must be 1 … 2^24-1 seconds");
+      }
+      if (challengePeriodSeconds < 1 || challengePeriodSeconds >= 1L << 24) {
+        throw new IllegalArgumentException("challenge period must be 1 … 2^24-1 seconds");
+      }
+    }
+  }
+
+  /**
    * Constructor arguments of the vault.
    *
    * @param sidechainId non-zero sidechain id bound into every digest
@@ -93,6 +117,7 @@ public final class VaultDeployer {
    * @param membersHash 32-byte commitment to the member list (docs/encoding.md)
    * @param pausers addresses allowed to pause
    * @param tokens initial registry (ETH must be listed to accept ETH deposits)
+   * @param delays governance delay and challenge period
    */
   public record Config(
       BigInteger sidechainId,
@@ -101,9 +126,11 @@ public final class VaultDeployer {
       int memberCount,
       byte[] membersHash,
       List<String> pausers,
-      List<TokenLimits> tokens) {
+      List<TokenLimits> tokens,
+      Delays delays) {
     public Config {
       Objects.requireNonNull(sidechainId, "sidechainId");
+      Objects.requireNonNull(delays, "delays");
       if (groupKeyEip2537.length != 256) {
         throw new IllegalArgumentException("group key must be a 256-byte EIP-2537 G2 point");
       }
@@ -122,7 +149,8 @@ public final class VaultDeployer {
         PublicKey groupKey,
         MemberSet members,
         List<String> pausers,
-        List<TokenLimits> tokens) {
+        List<TokenLimits> tokens,
+        Delays delays) {
       return new Config(
           sidechainId,
           groupKey.toEip2537(),
@@ -130,7 +158,8 @@ public final class VaultDeployer {
           members.size(),
           members.membersHash().bytes(),
           pausers,
-          tokens);
+          tokens,
+          delays);
     }
   }
 
@@ -168,7 +197,9 @@ public final class VaultDeployer {
                 BigInteger.valueOf(config.memberCount()),
                 config.membersHash(),
                 config.pausers(),
-                config.tokens().stream().map(TokenLimits::toSettings).toList())
+                config.tokens().stream().map(TokenLimits::toSettings).toList(),
+                BigInteger.valueOf(config.delays().governanceDelaySeconds()),
+                BigInteger.valueOf(config.delays().challengePeriodSeconds()))
             .send();
     TransactionReceipt receipt =
         vault

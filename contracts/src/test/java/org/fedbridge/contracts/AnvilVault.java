@@ -9,6 +9,8 @@ import java.util.List;
 import org.fedbridge.contracts.generated.BridgeVault;
 import org.fedbridge.core.merkle.MerkleTree;
 import org.fedbridge.core.message.Domain;
+import org.fedbridge.core.message.EpochChange;
+import org.fedbridge.core.message.Unpause;
 import org.fedbridge.core.message.Withdrawal;
 import org.fedbridge.core.message.WithdrawalBatch;
 import org.fedbridge.core.types.Address;
@@ -20,9 +22,11 @@ import org.web3j.crypto.Hash;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.RemoteFunctionCall;
+import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.protocol.core.methods.response.VoidResponse;
 import org.web3j.protocol.http.HttpService;
 import org.web3j.tx.Transfer;
 import org.web3j.utils.Convert;
@@ -36,15 +40,19 @@ final class AnvilVault {
   static final BigInteger DELAY_THRESHOLD = ether(100);
   static final long PERIOD = 86_400;
   static final long DELAY = 6 * 3_600;
+  static final long GOVERNANCE_DELAY = 2 * 86_400;
+  static final long CHALLENGE = 3_600;
+  static final VaultDeployer.Delays DELAYS = new VaultDeployer.Delays(GOVERNANCE_DELAY, CHALLENGE);
 
   final Anvil anvil = Anvil.shared();
-  final Web3j web3j = Web3j.build(new HttpService(anvil.rpcUrl()));
+  final HttpService http = new HttpService(anvil.rpcUrl());
+  final Web3j web3j = Web3j.build(http);
   final long chainId = anvil.chainId();
   final Credentials relayer = Credentials.create(anvil.privateKeys().get(0));
   final Credentials user = Credentials.create(anvil.privateKeys().get(1));
   final Credentials pauser = Credentials.create(anvil.privateKeys().get(2));
   final Credentials attacker = Credentials.create(anvil.privateKeys().get(3));
-  final Federation federation;
+  Federation federation;
   final BridgeVault vault;
   final String address;
   private long nextNonce = 1;
@@ -65,7 +73,8 @@ final class AnvilVault {
                 federation.groupKey,
                 federation.members,
                 List.of(pauser.getAddress()),
-                tokens));
+                tokens,
+                DELAYS));
     this.address = d.vaultAddress();
     this.vault = VaultDeployer.load(web3j, relayer, chainId, address);
   }
@@ -146,8 +155,68 @@ final class AnvilVault {
     return federation.certify(b.batch(), domain());
   }
 
+  /** Posts a certified root (still inside its challenge period). */
   TransactionReceipt post(Batch b) throws Exception {
     return vault.postWithdrawalRoot(b.onChain(), certify(b)).send();
+  }
+
+  /** Posts a certified root and lets its challenge period pass. */
+  TransactionReceipt postAndWait(Batch b) throws Exception {
+    TransactionReceipt r = post(b);
+    advance(CHALLENGE);
+    return r;
+  }
+
+  /**
+   * Moves the chain's clock forward (anvil {@code evm_increaseTime} plus a mined block). The shared
+   * anvil's clock only ever moves forward; every test deploys its own vault, so none depends on
+   * another's time.
+   */
+  void advance(long seconds) throws Exception {
+    new Request<>("evm_increaseTime", List.of(seconds), http, VoidResponse.class).send();
+    new Request<>("evm_mine", List.of(), http, VoidResponse.class).send();
+  }
+
+  /** Queues the rotation to {@code next} (certified by the current federation), waits, executes. */
+  void rotate(Federation next) throws Exception {
+    BridgeVault.EpochChange change = epochChange(next);
+    vault
+        .submitEpochChange(
+            change,
+            federation.certify(
+                new EpochChange(new UInt256(change.newEpoch), next.groupKey, next.members),
+                domain()))
+        .send();
+    advance(GOVERNANCE_DELAY);
+    vault.executeEpochChange(change).send();
+    federation = next;
+  }
+
+  BridgeVault.EpochChange epochChange(Federation next) throws Exception {
+    return new BridgeVault.EpochChange(
+        vault.currentEpoch().send().add(BigInteger.ONE),
+        next.groupKey.toEip2537(),
+        BigInteger.valueOf(next.threshold),
+        BigInteger.valueOf(next.members.size()),
+        next.members.membersHash().bytes());
+  }
+
+  /** The Unpause for the current pause with the next governance nonce. */
+  Unpause currentUnpause() throws Exception {
+    return new Unpause(
+        new UInt256(vault.governanceNonce().send()), new UInt256(vault.pauseCount().send()));
+  }
+
+  static BridgeVault.Unpause toContract(Unpause u) {
+    return new BridgeVault.Unpause(u.governanceNonce().value(), u.pauseCount().value());
+  }
+
+  /** Queues the federation's unpause of the current pause, waits, executes. */
+  void unpause() throws Exception {
+    var u = currentUnpause();
+    vault.submitUnpause(toContract(u), federation.certify(u, domain())).send();
+    advance(GOVERNANCE_DELAY);
+    vault.executeUnpause(toContract(u)).send();
   }
 
   static BridgeVault.Withdrawal toContract(Withdrawal w) {

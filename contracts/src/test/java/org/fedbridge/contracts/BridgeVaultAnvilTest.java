@@ -14,6 +14,7 @@ import org.fedbridge.core.bls.PublicKey;
 import org.fedbridge.core.message.Domain;
 import org.fedbridge.core.message.EpochChange;
 import org.fedbridge.core.message.PauserUpdate;
+import org.fedbridge.core.message.RootRevocation;
 import org.fedbridge.core.message.TokenConfig;
 import org.fedbridge.core.message.Unpause;
 import org.fedbridge.core.message.Withdrawal;
@@ -49,8 +50,15 @@ class BridgeVaultAnvilTest {
         .isEqualTo(b.batch().digest(v.domain()).bytes());
     TransactionReceipt posted = v.post(b);
     assertThat(posted.isStatusOK()).isTrue();
-    var info = v.vault.rootInfo(b.batch().withdrawalRoot().bytes()).send();
-    assertThat(info.component1()).isEqualTo(3);
+    var status = v.vault.rootStatus(b.batch().withdrawalRoot().bytes()).send();
+    assertThat(status.count).isEqualTo(3);
+    assertThat(status.batchId).isEqualTo(b.batch().batchId().value());
+    assertThat(status.revoked).isFalse();
+    var event = BridgeVault.getWithdrawalRootPostedEvents(posted).get(0);
+    assertThat(event.claimableAt).isEqualTo(status.claimableAt);
+    assertThat(status.claimableAt.subtract(status.postedAt))
+        .isEqualTo(BigInteger.valueOf(AnvilVault.CHALLENGE));
+    v.advance(AnvilVault.CHALLENGE);
     v.vault.claimMany(b.ws(), b.proofs()).send();
     assertThat(v.balance(recipient)).isEqualTo(AnvilVault.ether(6));
     assertThat(v.vault.isClaimed(b.w(2).nonce).send()).isTrue();
@@ -98,15 +106,14 @@ class BridgeVaultAnvilTest {
               Address.fromHex(w.get("l1Recipient").asText()),
               UInt256.parse(w.get("amount").asText()));
       ws.add(withdrawal);
-      assertThat(v.vault.withdrawalLeaf(AnvilVault.toContract(withdrawal)).send())
-          .isEqualTo(Bytes32.fromHex(w.get("leaf").asText()).bytes());
+      assertThat(withdrawal.leaf()).isEqualTo(Bytes32.fromHex(w.get("leaf").asText()));
     }
     AnvilVault.Batch b = v.batch(ws);
     assertThat(b.batch().withdrawalRoot())
         .isEqualTo(Bytes32.fromHex(wb.get("withdrawalRoot").asText()));
     // post the golden root for this deployment and pay its first (ETH) withdrawal
     v.depositEth(AnvilVault.ether(1));
-    v.post(b);
+    v.postAndWait(b);
     int eth = -1;
     for (int i = 0; i < ws.size(); i++) {
       if (ws.get(i).l1Token().equals(Address.ZERO)) {
@@ -166,29 +173,32 @@ class BridgeVaultAnvilTest {
             new PauserUpdate(UInt256.of(2), Address.fromHex(v.attacker.getAddress()), false)
                 .digest(d)
                 .bytes());
-    assertThat(v.vault.unpauseDigest(BigInteger.valueOf(7)).send())
-        .isEqualTo(new Unpause(UInt256.of(7)).digest(d).bytes());
+    assertThat(
+            v.vault
+                .unpauseDigest(new BridgeVault.Unpause(BigInteger.valueOf(7), BigInteger.TWO))
+                .send())
+        .isEqualTo(new Unpause(UInt256.of(7), UInt256.of(2)).digest(d).bytes());
+    assertThat(v.vault.rootRevocationDigest(b.batch().withdrawalRoot().bytes()).send())
+        .isEqualTo(new RootRevocation(b.batch().withdrawalRoot()).digest(d).bytes());
   }
 
   @Test
-  void epochChangeFromBridgeCoreRotatesAndKeepsRootsClaimable() throws Exception {
+  void epochChangeFromBridgeCoreRotatesAfterItsDelayAndKeepsRootsClaimable() throws Exception {
     v.depositEth(AnvilVault.ether(5));
     String recipient = "0x0000000000000000000000000000000000000e0e";
     AnvilVault.Batch b = v.batch(List.of(v.withdrawal(AnvilVault.ETH, recipient, BigInteger.TEN)));
-    v.post(b);
+    v.postAndWait(b);
     Federation next = Federation.create(2, 5, 7);
     EpochChange change = new EpochChange(UInt256.ONE, next.groupKey, next.members);
     byte[] certificate = v.federation.certify(change, v.domain());
-    v.vault
-        .rotateEpoch(
-            new BridgeVault.EpochChange(
-                BigInteger.ONE,
-                next.groupKey.toEip2537(),
-                BigInteger.valueOf(5),
-                BigInteger.valueOf(7),
-                next.members.membersHash().bytes()),
-            certificate)
-        .send();
+    BridgeVault.EpochChange onChain = v.epochChange(next);
+    TransactionReceipt queued = v.vault.submitEpochChange(onChain, certificate).send();
+    var op = BridgeVault.getOperationQueuedEvents(queued).get(0);
+    // the operation id is the digest bridge-core signed
+    assertThat(op.id).isEqualTo(change.digest(v.domain()).bytes());
+    assertThat(v.vault.currentEpoch().send()).isZero();
+    v.advance(AnvilVault.GOVERNANCE_DELAY);
+    v.vault.executeEpochChange(onChain).send();
     assertThat(v.vault.currentEpoch().send()).isEqualTo(BigInteger.ONE);
     var epoch1 = v.vault.epochInfo(BigInteger.ONE).send();
     assertThat(PublicKey.fromEip2537(epoch1.component1()).orThrow()).isEqualTo(next.groupKey);
@@ -206,7 +216,18 @@ class BridgeVaultAnvilTest {
     assertThatThrownBy(
             () ->
                 new VaultDeployer.Config(
-                    BigInteger.ONE, new byte[96], 3, 4, new byte[32], List.of(), List.of()))
+                    BigInteger.ONE,
+                    new byte[96],
+                    3,
+                    4,
+                    new byte[32],
+                    List.of(),
+                    List.of(),
+                    AnvilVault.DELAYS))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new VaultDeployer.Delays(0, 60))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new VaultDeployer.Delays(60, 1L << 24))
         .isInstanceOf(IllegalArgumentException.class);
     // threshold 2 of 4 is below ⌊2n/3⌋+1: the constructor reverts
     assertThatThrownBy(
@@ -222,7 +243,8 @@ class BridgeVaultAnvilTest {
                         4,
                         new byte[32],
                         List.of(),
-                        List.of())))
+                        List.of(),
+                        AnvilVault.DELAYS)))
         .isInstanceOf(Exception.class);
   }
 }

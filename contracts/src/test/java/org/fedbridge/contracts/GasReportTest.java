@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.fedbridge.contracts.generated.BridgeVault;
 import org.fedbridge.contracts.testing.generated.EcdsaReferenceVault;
+import org.fedbridge.contracts.testing.generated.GasBurningRecipient;
 import org.fedbridge.contracts.testing.generated.MockERC20;
 import org.fedbridge.core.message.Withdrawal;
 import org.junit.jupiter.api.Test;
@@ -51,10 +52,16 @@ class GasReportTest {
             org.fedbridge.core.types.UInt256.of(settings.periodSeconds()),
             new org.fedbridge.core.types.UInt256(settings.delayThreshold()),
             org.fedbridge.core.types.UInt256.of(settings.delaySeconds()));
-    v.vault
-        .configureToken(
-            BigInteger.ZERO, settings.toSettings(), v.federation.certify(tc, v.domain()))
-        .send();
+    record(
+        "submitTokenConfig (a registration: queued)",
+        v.vault
+            .submitTokenConfig(
+                BigInteger.ZERO, settings.toSettings(), v.federation.certify(tc, v.domain()))
+            .send());
+    v.advance(AnvilVault.GOVERNANCE_DELAY);
+    record(
+        "executeTokenConfig (after the governance delay)",
+        v.vault.executeTokenConfig(BigInteger.ZERO, settings.toSettings()).send());
 
     // deposits: the first ever deposit pays for fresh slots; report the steady state too
     record("depositETH (first deposit of the vault)", v.depositEth(AnvilVault.ether(500)));
@@ -90,20 +97,23 @@ class GasReportTest {
     }
     // burn nonce 1..255 word-start effects: the first claim of a fresh 256-nonce word is reported
     AnvilVault.Batch first = ethBatch(v, existing, 1, AnvilVault.ether(1));
-    long post1 = record("postWithdrawalRoot (batch of 1)", v.post(first));
+    record("postWithdrawalRoot (batch of 1), first batch of a fresh 256-batch word", v.post(first));
+    v.advance(AnvilVault.CHALLENGE);
     record(
         "claim, ETH, depth 0, first nonce of a fresh 256-nonce word",
         v.vault.claim(first.w(0), first.proof(0)).send());
 
     AnvilVault.Batch b1 = ethBatch(v, existing, 1, AnvilVault.ether(1));
-    record("postWithdrawalRoot (batch of 1, again)", v.post(b1));
+    long post1 = record("postWithdrawalRoot (batch of 1)", v.post(b1));
+    v.advance(AnvilVault.CHALLENGE);
     long claim1 = record("claim, ETH, depth 0", v.vault.claim(b1.w(0), b1.proof(0)).send());
 
     AnvilVault.Batch b16 = ethBatch(v, existing, 16, AnvilVault.ether(1));
     long post16 = record("postWithdrawalRoot (batch of 16)", v.post(b16));
+    v.advance(AnvilVault.CHALLENGE);
     record("claim, ETH, depth 4", v.vault.claim(b16.w(0), b16.proof(0)).send());
     AnvilVault.Batch b16b = ethBatch(v, existing, 16, AnvilVault.ether(1));
-    v.post(b16b);
+    v.postAndWait(b16b);
     long many16 =
         record(
             "claimMany 16 ETH, existing recipients",
@@ -111,9 +121,10 @@ class GasReportTest {
 
     AnvilVault.Batch b64 = ethBatch(v, existing, 64, AnvilVault.ether(1));
     long post64 = record("postWithdrawalRoot (batch of 64)", v.post(b64));
+    v.advance(AnvilVault.CHALLENGE);
     record("claim, ETH, depth 6", v.vault.claim(b64.w(0), b64.proof(0)).send());
     AnvilVault.Batch b64b = ethBatch(v, existing, 64, AnvilVault.ether(1));
-    v.post(b64b);
+    v.postAndWait(b64b);
     long many64 =
         record(
             "claimMany 64 ETH, existing recipients",
@@ -124,7 +135,7 @@ class GasReportTest {
       fresh.add(Credentials.create(ECKeyPair.create(BigInteger.valueOf(5000 + i))).getAddress());
     }
     AnvilVault.Batch b64n = ethBatch(v, fresh, 64, AnvilVault.ether(1));
-    v.post(b64n);
+    v.postAndWait(b64n);
     record("claimMany 64 ETH, new recipients", v.vault.claimMany(b64n.ws(), b64n.proofs()).send());
 
     List<Withdrawal> tw = new ArrayList<>();
@@ -132,17 +143,55 @@ class GasReportTest {
       tw.add(v.withdrawal(token.getContractAddress(), existing.get(i), AnvilVault.ether(1)));
     }
     AnvilVault.Batch t64 = v.batch(tw);
-    v.post(t64);
+    v.postAndWait(t64);
     record("claim, ERC-20, depth 6, existing holder", v.vault.claim(t64.w(0), t64.proof(0)).send());
     List<Withdrawal> tw2 = new ArrayList<>();
     for (int i = 0; i < 64; i++) {
       tw2.add(v.withdrawal(token.getContractAddress(), existing.get(i), AnvilVault.ether(1)));
     }
     AnvilVault.Batch t64b = v.batch(tw2);
-    v.post(t64b);
+    v.postAndWait(t64b);
     record(
         "claimMany 64 ERC-20, existing holders",
         v.vault.claimMany(t64b.ws(), t64b.proofs()).send());
+
+    // a batch with one recipient that burns all the gas it is given: capped, and owed
+    GasBurningRecipient burner =
+        GasBurningRecipient.deploy(
+                v.web3j,
+                VaultDeployer.transactionManager(v.web3j, v.relayer, v.chainId),
+                VaultDeployer.gasProvider(v.web3j))
+            .send();
+    List<String> withBurner = new ArrayList<>(existing);
+    withBurner.set(17, burner.getContractAddress());
+    AnvilVault.Batch griefed = ethBatch(v, withBurner, 64, AnvilVault.ether(1));
+    v.postAndWait(griefed);
+    record(
+        "claimMany 64 ETH, one recipient burns its gas (owed)",
+        v.vault.claimMany(griefed.ws(), griefed.proofs()).send());
+
+    // the hardening's own operations
+    AnvilVault.Batch skipped = ethBatch(v, existing, 64, AnvilVault.ether(1));
+    v.postAndWait(skipped);
+    v.vault.claimMany(skipped.ws(), skipped.proofs()).send();
+    record(
+        "claimMany 64 ETH, all already claimed (skipped)",
+        v.vault.claimMany(skipped.ws(), skipped.proofs()).send());
+    AnvilVault.Batch revoked = ethBatch(v, existing, 1, AnvilVault.ether(1));
+    v.post(revoked);
+    record(
+        "revokeRoot (pauser, inside the challenge period)",
+        v.as(v.pauser).revokeRoot(revoked.onChain().root).send());
+    record("pause", v.as(v.pauser).pause().send());
+    var unpause = v.currentUnpause();
+    record(
+        "submitUnpause (queued)",
+        v.vault
+            .submitUnpause(
+                AnvilVault.toContract(unpause), v.federation.certify(unpause, v.domain()))
+            .send());
+    v.advance(AnvilVault.GOVERNANCE_DELAY);
+    record("executeUnpause", v.vault.executeUnpause(AnvilVault.toContract(unpause)).send());
 
     // the ECDSA reference: 19 guardians, 13 signatures per withdrawal
     List<ECKeyPair> guardians = new ArrayList<>();
@@ -227,14 +276,23 @@ class GasReportTest {
         md.toString(),
         StandardCharsets.UTF_8);
     // The budgets of the L1 cost targets (docs/performance.md); a regression fails the build.
+    // Issue 9 raised three of them, each explained figure by figure in docs/performance.md:
+    // posting 185k -> 190k (one root per sidechain block), single claims 70k -> 75k (the exact
+    // outflow window's second storage word, the challenge period, the capped payout).
     assertThat(rows.get("depositETH")).isLessThanOrEqualTo(45_000);
     assertThat(rows.get("ERC-20 deposit")).isLessThanOrEqualTo(80_000);
-    assertThat(post1).isLessThanOrEqualTo(185_000);
-    assertThat(post64).isLessThanOrEqualTo(185_000);
-    assertThat(claim1).isLessThanOrEqualTo(70_000);
-    assertThat(rows.get("claim, ETH, depth 6")).isLessThanOrEqualTo(70_000);
-    assertThat(rows.get("claim, ERC-20, depth 6, existing holder")).isLessThanOrEqualTo(70_000);
+    assertThat(post1).isLessThanOrEqualTo(190_000);
+    assertThat(post64).isLessThanOrEqualTo(190_000);
+    assertThat(claim1).isLessThanOrEqualTo(75_000);
+    assertThat(rows.get("claim, ETH, depth 6")).isLessThanOrEqualTo(75_000);
+    assertThat(rows.get("claim, ERC-20, depth 6, existing holder")).isLessThanOrEqualTo(75_000);
     assertThat(rows.get("claimMany 64 ETH, existing recipients") / 64).isLessThanOrEqualTo(35_000);
+    // a recipient that burns its gas costs the batch its payout cap plus recording the debt (two
+    // storage words that may be fresh: its owed balance and the token's owed total), no more
+    assertThat(
+            rows.get("claimMany 64 ETH, one recipient burns its gas (owed)")
+                - rows.get("claimMany 64 ETH, existing recipients"))
+        .isLessThanOrEqualTo(v.vault.ETH_PAYOUT_GAS().send().longValueExact() + 50_000);
     assertThat(per64 / refClaim).isLessThanOrEqualTo(0.3);
   }
 

@@ -289,6 +289,8 @@ public final class Devnet implements Callable<Integer> {
     l1Node.put("chainId", l1ChainId);
     l1Node.put("vault", vault);
     l1Node.put("vaultDeploymentBlock", deployment.blockNumber().longValueExact());
+    l1Node.put("governanceDelaySeconds", L1Setup.DELAYS.governanceDelaySeconds());
+    l1Node.put("challengePeriodSeconds", L1Setup.DELAYS.challengePeriodSeconds());
     l1Node.putObject("tokens").put(token.symbol(), token.address());
     ObjectNode sidechainNode = file.putObject("sidechain");
     sidechainNode.put("rpc", sidechainRpc);
@@ -381,11 +383,14 @@ public final class Devnet implements Callable<Integer> {
 
   private void stopAll() {
     stopped.countDown();
-    List<AutoCloseable> services = started.subList(infrastructure, started.size());
-    List<AutoCloseable> infra = started.subList(0, Math.min(infrastructure, started.size()));
+    // Until the infrastructure is counted (a stop during start-up) everything started so far is
+    // infrastructure; subList must not see an index past the end.
+    int split = Math.min(infrastructure, started.size());
+    List<AutoCloseable> services = started.subList(split, started.size());
+    List<AutoCloseable> infra = started.subList(0, split);
     // Services first (each shuts down gracefully while Kafka and PostgreSQL are still there),
     // then the infrastructure.
-    closeAll(infrastructure <= started.size() ? services : List.of());
+    closeAll(services);
     closeAll(infra);
     out.println("devnet: stopped");
   }

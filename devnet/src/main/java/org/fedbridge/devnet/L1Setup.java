@@ -16,6 +16,13 @@ final class L1Setup implements AutoCloseable {
   static final BigInteger ETHER = BigInteger.TEN.pow(18);
   static final BigInteger TOKENS_EACH = ETHER.multiply(BigInteger.valueOf(1_000_000));
 
+  /**
+   * The devnet's clocks, in seconds so that a developer sees a withdrawal through in moments: a
+   * loosening change waits 30 s in the governance queue, a withdrawal root 10 s in its challenge
+   * period (production: days and hours, {@link VaultDeployer.Delays#PRODUCTION}).
+   */
+  static final VaultDeployer.Delays DELAYS = new VaultDeployer.Delays(30, 10);
+
   /** The devnet's ERC-20. */
   record Token(String address, String symbol, String name, int decimals) {}
 
@@ -53,7 +60,7 @@ final class L1Setup implements AutoCloseable {
 
   VaultDeployer.Deployment deployVault(
       long sidechainId, DevDkg.Federation federation, Token token) {
-    // Devnet limits: 1,000 units a day per token; above 100 a withdrawal waits an hour.
+    // Devnet limits: 1,000 units a day per token; above 100 a withdrawal waits a minute.
     BigInteger perDay = ETHER.multiply(BigInteger.valueOf(1000));
     BigInteger delayAbove = ETHER.multiply(BigInteger.valueOf(100));
     try {
@@ -64,9 +71,9 @@ final class L1Setup implements AutoCloseable {
               federation.memberSet(),
               List.of(deployer.address()),
               List.of(
-                  VaultDeployer.TokenLimits.eth(perDay, 86_400, delayAbove, 3_600),
-                  new VaultDeployer.TokenLimits(
-                      token.address(), perDay, 86_400, delayAbove, 3_600)));
+                  VaultDeployer.TokenLimits.eth(perDay, 86_400, delayAbove, 60),
+                  new VaultDeployer.TokenLimits(token.address(), perDay, 86_400, delayAbove, 60)),
+              DELAYS);
       return VaultDeployer.deploy(
           web3j, Credentials.create(deployer.privateKey()), chainId, config);
     } catch (Exception e) {

@@ -94,6 +94,10 @@ class DevnetTest {
     command.add(Devnet.class.getName());
     command.addAll(
         List.of("--dir", DIR.toString(), "--root", ROOT.toString(), "--validators", "2"));
+    // A devnet.json left by the previous round (or build) must not pass for this round's: the
+    // launcher wipes the directory only once its JVM is up, which can take seconds on a busy
+    // machine.
+    Files.deleteIfExists(DIR.resolve("devnet.json"));
     Process launcher =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
@@ -118,6 +122,11 @@ class DevnetTest {
       assertThat(Http.rpc(devnet.at("/l1/rpc").asText(), "eth_getCode", vault, "latest").asText())
           .as("vault has code")
           .hasSizeGreaterThan(1000);
+      // The vault runs with the devnet's short clocks (seconds), as devnet.json says.
+      assertThat(devnet.at("/l1/governanceDelaySeconds").asLong()).isEqualTo(30);
+      assertThat(devnet.at("/l1/challengePeriodSeconds").asLong()).isEqualTo(10);
+      assertThat(vaultUint(l1Rpc, vault, "governanceDelay()")).isEqualTo(30);
+      assertThat(vaultUint(l1Rpc, vault, "challengePeriod()")).isEqualTo(10);
       String l1Token = devnet.at("/l1/tokens/TKN").asText();
       assertThat(l1Token).matches("0x[0-9a-fA-F]{40}");
       assertThat(devnet.at("/sidechain/tokens/TKN").asText()).matches("0x[0-9a-fA-F]{40}");
@@ -202,5 +211,14 @@ class DevnetTest {
     assertThat(epoch.path("epoch").asLong()).isZero();
     assertThat(epoch.path("members")).hasSize(devnet.at("/federation/members").size());
     assertThat(devnet.at("/admin/governanceKey").asText()).matches("0x0[23][0-9a-f]{64}");
+  }
+
+  /** A vault view without arguments that returns one uint256, read with eth_call. */
+  private static long vaultUint(String rpc, String vault, String signature) {
+    String selector = org.web3j.crypto.Hash.sha3String(signature).substring(0, 10);
+    String result =
+        Http.rpc(rpc, "eth_call", java.util.Map.of("to", vault, "data", selector), "latest")
+            .asText();
+    return new BigInteger(result.substring(2), 16).longValueExact();
   }
 }

@@ -6,10 +6,10 @@ import org.fedbridge.core.types.Bytes32;
 import org.fedbridge.core.types.Keccak;
 
 /**
- * The batch Merkle tree of docs/encoding.md: leaves (already hashed with the 0x00 prefix) padded to
- * {@code 2^d} with {@code bytes32(0)}, {@code d = ceil(log2 n)}, inner nodes {@code keccak256(0x01
- * ‖ left ‖ right)}. The distinct prefixes keep leaves and inner nodes in separate domains
- * (threats.md row 5).
+ * The batch Merkle tree of docs/encoding.md: leaves (already hashed with their prefix: 0x00 for
+ * deposits, 0x02 for withdrawals) padded to {@code 2^d} with {@code bytes32(0)}, {@code d =
+ * ceil(log2 n)}, inner nodes {@code keccak256(0x01 ‖ left ‖ right)}. The distinct prefixes keep
+ * leaves and inner nodes in separate domains (threats.md row 5).
  */
 public final class MerkleTree {
   private static final byte[] INNER = {0x01};

@@ -11,6 +11,12 @@ import org.fedbridge.core.types.UInt256;
 public record Deposit(
     UInt256 nonce, Address token, Address sender, Address recipient, UInt256 amount) {
 
+  /**
+   * The leaf prefix of deposits (docs/encoding.md): withdrawals use {@code 0x02}, inner nodes
+   * {@code 0x01}.
+   */
+  public static final byte LEAF_PREFIX = 0x00;
+
   /** {@code keccak256(0x00 ‖ abi.encode(nonce, token, sender, recipient, amount))}. */
   public Bytes32 leaf() {
     byte[] body =
@@ -21,6 +27,6 @@ public record Deposit(
             .address(recipient)
             .uint(amount)
             .toBytes();
-    return Keccak.hash(new byte[] {0x00}, body);
+    return Keccak.hash(new byte[] {LEAF_PREFIX}, body);
   }
 }

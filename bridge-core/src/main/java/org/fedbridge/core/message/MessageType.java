@@ -11,7 +11,8 @@ public enum MessageType {
   EPOCH_CHANGE("fedbridge.EpochChange.v1"),
   TOKEN_CONFIG("fedbridge.TokenConfig.v1"),
   PAUSER_UPDATE("fedbridge.PauserUpdate.v1"),
-  UNPAUSE("fedbridge.Unpause.v1");
+  UNPAUSE("fedbridge.Unpause.v2"),
+  ROOT_REVOCATION("fedbridge.RootRevocation.v1");
 
   private final String label;
   private final Bytes32 typeHash;

@@ -7,7 +7,13 @@ import org.fedbridge.core.types.Bytes32;
  * domain…, payload…))}; the BLS signature is over that 32-byte digest.
  */
 public sealed interface SignedMessage
-    permits DepositBatch, WithdrawalBatch, EpochChange, TokenConfig, PauserUpdate, Unpause {
+    permits DepositBatch,
+        WithdrawalBatch,
+        EpochChange,
+        TokenConfig,
+        PauserUpdate,
+        Unpause,
+        RootRevocation {
 
   MessageType type();
 

@@ -4,8 +4,17 @@ import org.fedbridge.core.types.Bytes32;
 import org.fedbridge.core.types.Keccak;
 import org.fedbridge.core.types.UInt256;
 
-/** Governance: lift a pause (only the federation can). */
-public record Unpause(UInt256 governanceNonce) implements SignedMessage {
+/**
+ * Governance: lift one pause (only the federation can). {@code pauseCount} is the vault's count of
+ * pauses when the certificate is made: it lifts that pause and no later one.
+ */
+public record Unpause(UInt256 governanceNonce, UInt256 pauseCount) implements SignedMessage {
+
+  public Unpause {
+    if (governanceNonce == null || pauseCount == null) {
+      throw new IllegalArgumentException("Unpause fields must not be null");
+    }
+  }
 
   @Override
   public MessageType type() {
@@ -14,6 +23,7 @@ public record Unpause(UInt256 governanceNonce) implements SignedMessage {
 
   @Override
   public Bytes32 digest(Domain domain) {
-    return Keccak.hash(domain.encoder(type()).uint(governanceNonce).toBytes());
+    // SECURITY: binds the pause count, so an unpause made for one pause cannot lift a later one.
+    return Keccak.hash(domain.encoder(type()).uint(governanceNonce).uint(pauseCount).toBytes());
   }
 }

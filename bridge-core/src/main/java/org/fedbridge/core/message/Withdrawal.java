@@ -12,7 +12,13 @@ import org.fedbridge.core.types.UInt256;
 public record Withdrawal(
     UInt256 nonce, Address l1Token, Address sender, Address l1Recipient, UInt256 amount) {
 
-  /** {@code keccak256(0x00 ‖ abi.encode(nonce, l1Token, sender, l1Recipient, amount))}. */
+  /**
+   * The leaf prefix of withdrawals (docs/encoding.md): deposits use {@code 0x00}, inner nodes
+   * {@code 0x01}.
+   */
+  public static final byte LEAF_PREFIX = 0x02;
+
+  /** {@code keccak256(0x02 ‖ abi.encode(nonce, l1Token, sender, l1Recipient, amount))}. */
   public Bytes32 leaf() {
     byte[] body =
         new AbiEncoder()
@@ -22,6 +28,8 @@ public record Withdrawal(
             .address(l1Recipient)
             .uint(amount)
             .toBytes();
-    return Keccak.hash(new byte[] {0x00}, body);
+    // SECURITY: its own prefix, so a deposit leaf can never be presented as a withdrawal leaf
+    // (a deposit with the same five words would otherwise hash to the same leaf).
+    return Keccak.hash(new byte[] {LEAF_PREFIX}, body);
   }
 }

@@ -11,6 +11,7 @@ import org.fedbridge.core.bls.Signature;
 import org.fedbridge.core.merkle.MerkleProof;
 import org.fedbridge.core.types.Bytes32;
 import org.fedbridge.core.types.Hex;
+import org.fedbridge.core.types.Keccak;
 import org.fedbridge.core.types.Rejection;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,62 @@ class GoldenConsistencyTest {
               b32(p.get("root")), Integer.parseInt(p.get("n").asText()), b32(p.get("leaf")));
       assertThat(r.rejection()).isEqualTo(Rejection.valueOf(p.get("rejection").asText()));
     }
+  }
+
+  /**
+   * Every leaf in messages.json recomputed from its JSON fields alone, with the prefix written out
+   * here (0x00 deposits, 0x02 withdrawals): what the Solidity side does. The prefixes are the only
+   * difference between the two leaf kinds, so no deposit leaf can pass as a withdrawal leaf.
+   */
+  @Test
+  void leavesFromFileUseTheirOwnPrefixes() throws Exception {
+    JsonNode m = GoldenVectorTest.load("messages.json");
+    int deposits = 0;
+    int withdrawals = 0;
+    for (JsonNode msg : m.get("messages")) {
+      String type = msg.get("type").asText();
+      if (type.equals("DepositBatch")) {
+        for (JsonNode d : msg.get("deposits")) {
+          byte[] body =
+              words(
+                  d.get("nonce"),
+                  d.get("token"),
+                  d.get("sender"),
+                  d.get("recipient"),
+                  d.get("amount"));
+          assertThat(Keccak.hash(new byte[] {0x00}, body)).isEqualTo(b32(d.get("leaf")));
+          assertThat(Keccak.hash(new byte[] {0x02}, body)).isNotEqualTo(b32(d.get("leaf")));
+          deposits++;
+        }
+      } else if (type.equals("WithdrawalBatch")) {
+        for (JsonNode w : msg.get("withdrawals")) {
+          byte[] body =
+              words(
+                  w.get("nonce"),
+                  w.get("l1Token"),
+                  w.get("sender"),
+                  w.get("l1Recipient"),
+                  w.get("amount"));
+          assertThat(Keccak.hash(new byte[] {0x02}, body)).isEqualTo(b32(w.get("leaf")));
+          assertThat(Keccak.hash(new byte[] {0x00}, body)).isNotEqualTo(b32(w.get("leaf")));
+          withdrawals++;
+        }
+      }
+    }
+    assertThat(deposits).isPositive();
+    assertThat(withdrawals).isPositive();
+  }
+
+  /** abi.encode of static words: decimal strings as uint256, 0x-hex (20 bytes) as address. */
+  private static byte[] words(JsonNode... fields) {
+    byte[] out = new byte[32 * fields.length];
+    for (int i = 0; i < fields.length; i++) {
+      String v = fields[i].asText();
+      byte[] raw =
+          v.startsWith("0x") ? Hex.decode(v) : org.fedbridge.core.types.UInt256.parse(v).toWord();
+      System.arraycopy(raw, 0, out, 32 * i + 32 - raw.length, raw.length);
+    }
+    return out;
   }
 
   @Test

@@ -27,6 +27,7 @@ import org.fedbridge.core.message.Domain;
 import org.fedbridge.core.message.EpochChange;
 import org.fedbridge.core.message.MessageType;
 import org.fedbridge.core.message.PauserUpdate;
+import org.fedbridge.core.message.RootRevocation;
 import org.fedbridge.core.message.SignedMessage;
 import org.fedbridge.core.message.TokenConfig;
 import org.fedbridge.core.message.Unpause;
@@ -251,10 +252,16 @@ public final class GoldenVectors {
     o.put("enabled", pu.enabled());
     o.put("digest", pu.digest(DOMAIN).toHex());
 
-    Unpause up = new Unpause(UInt256.of(5));
+    Unpause up = new Unpause(UInt256.of(5), UInt256.of(2));
     o = msg(msgs, "Unpause", up);
     o.put("governanceNonce", up.governanceNonce().toString());
+    o.put("pauseCount", up.pauseCount().toString());
     o.put("digest", up.digest(DOMAIN).toHex());
+
+    RootRevocation rr = new RootRevocation(wb.withdrawalRoot());
+    o = msg(msgs, "RootRevocation", rr);
+    o.put("root", rr.root().toHex());
+    o.put("digest", rr.digest(DOMAIN).toHex());
 
     // Same Unpause under other domains: every domain word changes the digest (replay).
     ArrayNode replay = root.putArray("domainVariants");
@@ -268,6 +275,7 @@ public final class GoldenVectors {
       ObjectNode v = replay.addObject();
       v.put("type", "Unpause");
       v.put("governanceNonce", up.governanceNonce().toString());
+      v.put("pauseCount", up.pauseCount().toString());
       v.set("domain", domainJson(d));
       v.put("digest", up.digest(d).toHex());
     }
@@ -355,7 +363,7 @@ public final class GoldenVectors {
                     MerkleTree.of(deposits(5).stream().map(Deposit::leaf).toList()).root(),
                     UInt256.of(5))
                 .digest(DOMAIN),
-            new Unpause(UInt256.of(5)).digest(DOMAIN),
+            new Unpause(UInt256.of(5), UInt256.of(2)).digest(DOMAIN),
             Bytes32.ZERO);
     for (int i = 1; i <= 3; i++) {
       try (SecretKey sk = fixedKey(i)) {

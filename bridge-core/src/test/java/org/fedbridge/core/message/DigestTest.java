@@ -100,10 +100,16 @@ class DigestTest {
     w.add(new Bool(true));
     assertThat(pu.digest(D).toHex()).isEqualTo(web3jDigest(w));
 
-    Unpause up = new Unpause(UInt256.of(3));
+    Unpause up = new Unpause(UInt256.of(3), UInt256.of(9));
     w = domainWords(MessageType.UNPAUSE);
     w.add(new Uint256(3));
+    w.add(new Uint256(9));
     assertThat(up.digest(D).toHex()).isEqualTo(web3jDigest(w));
+
+    RootRevocation rr = new RootRevocation(Bytes32.fromHex("0x" + "ab".repeat(32)));
+    w = domainWords(MessageType.ROOT_REVOCATION);
+    w.add(b32(rr.root()));
+    assertThat(rr.digest(D).toHex()).isEqualTo(web3jDigest(w));
   }
 
   @Test
@@ -138,7 +144,7 @@ class DigestTest {
   }
 
   @Test
-  void leavesMatchWeb3jWithZeroPrefix() {
+  void leavesMatchWeb3jWithTheirPrefixes() {
     Deposit d = GoldenVectors.deposits(5).get(4);
     String body =
         FunctionEncoder.encodeConstructor(
@@ -158,12 +164,12 @@ class DigestTest {
                 new org.web3j.abi.datatypes.Address(wd.sender().toHex()),
                 new org.web3j.abi.datatypes.Address(wd.l1Recipient().toHex()),
                 new Uint256(wd.amount().value())));
-    assertThat(wd.leaf().toHex()).isEqualTo(Hash.sha3("0x00" + wbody));
+    assertThat(wd.leaf().toHex()).isEqualTo(Hash.sha3("0x02" + wbody));
   }
 
   @Test
   void everyDomainWordChangesTheDigest() {
-    Unpause u = new Unpause(UInt256.ONE);
+    Unpause u = new Unpause(UInt256.ONE, UInt256.ONE);
     Bytes32 base = u.digest(D);
     assertThat(u.digest(new Domain(UInt256.of(1), D.vault(), D.sidechainId(), D.epoch())))
         .isNotEqualTo(base);

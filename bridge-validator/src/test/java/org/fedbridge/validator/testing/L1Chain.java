@@ -63,11 +63,18 @@ public final class L1Chain implements AutoCloseable {
                 federation.groupKey,
                 federation.members,
                 List.of(deployer.getAddress()),
-                tokens));
+                tokens,
+                DELAYS));
     this.vaultAddress = d.vaultAddress();
     this.deploymentBlock = d.blockNumber().longValueExact();
     this.vault = VaultDeployer.load(web3j, user, anvil.chainId(), vaultAddress);
   }
+
+  /**
+   * The vault's clocks on this test chain: a loosening change waits 2 s in the governance queue, a
+   * withdrawal root 1 s in its challenge period ({@link #advance} moves time past them).
+   */
+  public static final VaultDeployer.Delays DELAYS = new VaultDeployer.Delays(2, 1);
 
   /** ETH limits that never get in the way. */
   public static VaultDeployer.TokenLimits generousEth() {
@@ -134,6 +141,12 @@ public final class L1Chain implements AutoCloseable {
       }
     }
     return first.getBlockNumber().longValueExact();
+  }
+
+  /** Moves the chain's clock {@code seconds} forward and mines a block at the new time. */
+  public void advance(long seconds) throws IOException {
+    rpc("evm_increaseTime", seconds);
+    rpc("evm_mine");
   }
 
   public void mine(int blocks) throws IOException {
