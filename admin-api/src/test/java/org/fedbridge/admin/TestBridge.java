@@ -153,6 +153,12 @@ public final class TestBridge {
         .send();
   }
 
+  /** Moves L1 time past a root's challenge period and mines a block. */
+  public void afterChallengePeriod() throws Exception {
+    anvil("evm_increaseTime", TestChain.DELAYS.challengePeriodSeconds() + 1);
+    anvil("evm_mine");
+  }
+
   /** Claims a burned withdrawal on L1 with the sidechain's proof. */
   public TransactionReceipt claim(BigInteger nonce) throws Exception {
     JsonNode p = sidechain.rpc("bridge_getWithdrawalProof", nonce.toString());

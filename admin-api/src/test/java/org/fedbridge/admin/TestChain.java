@@ -31,6 +31,9 @@ public final class TestChain implements AutoCloseable {
   public static final long SIDECHAIN_ID = 1337;
   public static final BigInteger ETHER = BigInteger.TEN.pow(18);
 
+  /** A loosening change waits 2 s in the vault's queue; a posted root 10 s before it pays. */
+  public static final VaultDeployer.Delays DELAYS = new VaultDeployer.Delays(2, 10);
+
   public final Anvil anvil;
   public final Web3j web3j;
   public final SecretKey groupSecret;
@@ -71,7 +74,8 @@ public final class TestChain implements AutoCloseable {
                         ETHER.multiply(BigInteger.valueOf(1000)),
                         86_400,
                         ETHER.multiply(BigInteger.valueOf(100)),
-                        60))));
+                        60)),
+                DELAYS));
     vault = d.vaultAddress().toLowerCase();
     vaultBlock = d.blockNumber().longValueExact();
     Files.createDirectories(dir);

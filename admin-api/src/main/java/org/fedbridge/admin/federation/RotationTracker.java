@@ -11,7 +11,6 @@ import org.fedbridge.admin.chain.ChainException;
 import org.fedbridge.admin.chain.Deployment;
 import org.fedbridge.admin.chain.L1Accounts;
 import org.fedbridge.admin.chain.L1Transactions;
-import org.fedbridge.admin.chain.Logs;
 import org.fedbridge.admin.chain.Sidechain;
 import org.fedbridge.admin.chain.Vault;
 import org.fedbridge.core.message.EpochChange;
@@ -50,6 +49,7 @@ public class RotationTracker {
   private final Deployment deployment;
   private final AuditLog audit;
   private final TransactionTemplate tx;
+  private final java.time.Clock clock;
   private volatile Map<String, Object> last = Map.of("state", "no rotation yet");
   private final java.util.Set<String> alerted = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private byte[] signature;
@@ -63,7 +63,8 @@ public class RotationTracker {
       L1Transactions transactions,
       Deployment deployment,
       AuditLog audit,
-      TransactionTemplate tx) {
+      TransactionTemplate tx,
+      java.time.Clock clock) {
     this.roster = roster;
     this.feed = feed;
     this.vault = vault;
@@ -73,6 +74,7 @@ public class RotationTracker {
     this.deployment = deployment;
     this.audit = audit;
     this.tx = tx;
+    this.clock = clock;
   }
 
   /** The rotation in progress (or the last one), step by step. */
@@ -210,7 +212,8 @@ public class RotationTracker {
     if (hardened) {
       Vault.Operation op = vault.operation(id);
       if (op.state() == 1) {
-        long now = Logs.timestamp(vault.web3j(), Logs.head(vault.web3j()));
+        // The next block's time is about now (the vault checks it again on execution).
+        long now = clock.instant().getEpochSecond();
         if (now < op.readyAt()) {
           steps.add(
               step(

@@ -121,6 +121,7 @@ class ReconciliationTest {
                 .get(0)
                 .get("nonce")
                 .asText());
+    BRIDGE.afterChallengePeriod();
     BRIDGE.claim(nonce);
 
     await()
