@@ -116,6 +116,11 @@ public sealed interface GovernanceAction {
     public int code() {
       return 4;
     }
+
+    /** The message the federation signs for it. */
+    public org.fedbridge.core.message.Unpause message() {
+      return new org.fedbridge.core.message.Unpause(governanceNonce, pauseCount);
+    }
   }
 
   /**
