@@ -205,6 +205,8 @@ public final class Devnet implements Callable<Integer> {
     track(sidechain.process());
     String sidechainRpc = sidechain.url();
 
+    // The admin console's governance key comes first: the validators obey only it.
+    DevAdmin.Setup adminSetup = DevAdmin.create(dir, accounts.get(0));
     List<Service> members = new ArrayList<>();
     for (int k = 1; k <= validators; k++) {
       String schema = "validator_" + k;
@@ -226,7 +228,8 @@ public final class Devnet implements Callable<Integer> {
                   "--bridge.validator.l1.vault=" + vault,
                   "--bridge.validator.sidechain.rpc-url=" + sidechainRpc,
                   "--bridge.validator.sidechain.chain-id=" + sidechainChainId,
-                  "--bridge.validator.kafka.bootstrap-servers=" + bootstrap),
+                  "--bridge.validator.kafka.bootstrap-servers=" + bootstrap,
+                  "--bridge.validator.governance.key=" + adminSetup.governanceKey()),
               work,
               logs);
       track(member.process());
@@ -250,7 +253,6 @@ public final class Devnet implements Callable<Integer> {
             logs);
     track(relayer.process());
 
-    DevAdmin.Setup adminSetup = DevAdmin.create(dir, accounts.get(0));
     List<String> adminSettings = new ArrayList<>(db);
     adminSettings.addAll(adminSetup.settings());
     Service admin =
