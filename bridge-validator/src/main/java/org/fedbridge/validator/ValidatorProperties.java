@@ -30,6 +30,9 @@ import org.springframework.validation.annotation.Validated;
  * @param federation how the current epoch is found
  * @param signing the signing loop and the signing protection
  * @param limits how the vault's per-token limits are mirrored
+ * @param consensus how partials are collected and combined
+ * @param submit how deposit certificates are submitted to the sidechain
+ * @param heartbeat liveness reports on the heartbeats topic
  */
 @Validated
 @ConfigurationProperties("bridge.validator")
@@ -43,7 +46,10 @@ public record ValidatorProperties(
     @NotNull @Valid @DefaultValue DkgSettings dkg,
     @NotNull @Valid @DefaultValue FederationSettings federation,
     @NotNull @Valid @DefaultValue Signing signing,
-    @NotNull @Valid @DefaultValue Limits limits) {
+    @NotNull @Valid @DefaultValue Limits limits,
+    @NotNull @Valid @DefaultValue Consensus consensus,
+    @NotNull @Valid @DefaultValue Submit submit,
+    @NotNull @Valid @DefaultValue Heartbeat heartbeat) {
 
   /** How the L1 watcher decides which blocks are safe to sign. */
   public enum Finality {
@@ -116,4 +122,64 @@ public record ValidatorProperties(
    * @param refresh how long a token's limits read from the vault are reused before being read again
    */
   public record Limits(@NotNull @DurationMin(millis = 0) @DefaultValue("15s") Duration refresh) {}
+
+  /**
+   * @param maxPendingPerMember most batches without a certificate for which one member may hold a
+   *     candidate partial; beyond it the member's partials are refused (a member flooding partials
+   *     for invented batches cannot grow this validator's memory or database without bound)
+   * @param missingSignerGrace how long after a certificate a member may still deliver its partial
+   *     before it is counted as missing from that certificate
+   * @param republishInterval how often this member re-publishes its own partials of batches that
+   *     still have no certificate (also done once at start-up)
+   * @param pollTimeout longest wait for Kafka records before timers run
+   */
+  public record Consensus(
+      @Positive @DefaultValue("1000") int maxPendingPerMember,
+      @NotNull @DurationMin(millis = 0) @DefaultValue("10s") Duration missingSignerGrace,
+      @NotNull @DurationMin(seconds = 1) @DefaultValue("60s") Duration republishInterval,
+      @NotNull @DurationMin(millis = 1) @DefaultValue("100ms") Duration pollTimeout) {
+    /** The defaults, for code that builds settings by hand (tests, benches). */
+    public static Consensus defaults() {
+      return new Consensus(
+          1000, Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofMillis(100));
+    }
+  }
+
+  /**
+   * @param enabled whether this validator submits deposit certificates to the sidechain
+   * @param othersDelay how long a validator waits before submitting a certificate that another
+   *     member combined (the combiner submits at once; the others only as a fallback)
+   * @param minBackoff first retry delay after the sidechain did not answer
+   * @param maxBackoff longest retry delay
+   * @param timeout per JSON-RPC request
+   */
+  public record Submit(
+      @DefaultValue("true") boolean enabled,
+      @NotNull @DurationMin(millis = 0) @DefaultValue("2s") Duration othersDelay,
+      @NotNull @DurationMin(millis = 1) @DefaultValue("200ms") Duration minBackoff,
+      @NotNull @DurationMin(millis = 1) @DefaultValue("10s") Duration maxBackoff,
+      @NotNull @DurationMin(millis = 1) @DefaultValue("5s") Duration timeout) {
+    /** The defaults, for code that builds settings by hand (tests, benches). */
+    public static Submit defaults() {
+      return new Submit(
+          true,
+          Duration.ofSeconds(2),
+          Duration.ofMillis(200),
+          Duration.ofSeconds(10),
+          Duration.ofSeconds(5));
+    }
+  }
+
+  /**
+   * @param enabled whether heartbeats are published
+   * @param interval time between two heartbeats
+   */
+  public record Heartbeat(
+      @DefaultValue("true") boolean enabled,
+      @NotNull @DurationMin(millis = 100) @DefaultValue("5s") Duration interval) {
+    /** The defaults, for code that builds settings by hand (tests, benches). */
+    public static Heartbeat defaults() {
+      return new Heartbeat(true, Duration.ofSeconds(5));
+    }
+  }
 }

@@ -36,7 +36,13 @@ class DashboardTest {
           "fedbridge_validator_accountant_refusals_total",
           "fedbridge_validator_reorgs_total",
           "fedbridge_validator_signing_halted",
-          "fedbridge_validator_kafka_records_skipped_total");
+          "fedbridge_validator_kafka_records_skipped_total",
+          "fedbridge_validator_certificate_latency_seconds",
+          "fedbridge_validator_partial_pairings_total",
+          "fedbridge_validator_certificate_verifications_total",
+          "fedbridge_validator_consensus_pending_batches",
+          "fedbridge_validator_deposit_submissions_total",
+          "fedbridge_validator_heartbeats_total");
 
   private static final Pattern METRIC = Pattern.compile("\\b(fedbridge_[a-z0-9_]+)");
 

@@ -1,5 +1,6 @@
 package org.fedbridge.sidechain;
 
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.fedbridge.service.KafkaSettings;
@@ -9,6 +10,10 @@ import org.fedbridge.sidechain.genesis.GenesisFile;
 import org.fedbridge.sidechain.rpc.Chain;
 import org.fedbridge.sidechain.rpc.JsonRpcDispatcher;
 import org.fedbridge.sidechain.rpc.methods.RpcMethods;
+import org.fedbridge.sidechain.rpc.ws.JsonRpcWebSocketHandler;
+import org.fedbridge.sidechain.rpc.ws.Limits;
+import org.fedbridge.sidechain.rpc.ws.UpgradeHandlerMapping;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -46,7 +51,7 @@ class SidechainConfiguration {
   @Bean
   SidechainNode sidechainNode(
       SidechainProperties properties, Genesis genesis, DataSource dataSource, Admin kafkaAdmin) {
-    return new SidechainNode(properties, genesis, dataSource, kafkaAdmin);
+    return new SidechainNode(properties, genesis, dataSource, kafkaAdmin, Clock.systemUTC());
   }
 
   @Bean
@@ -55,8 +60,34 @@ class SidechainConfiguration {
   }
 
   @Bean
-  JsonRpcDispatcher jsonRpcDispatcher(Chain chain) {
-    return new JsonRpcDispatcher(RpcMethods.all(chain));
+  JsonRpcDispatcher jsonRpcDispatcher(Chain chain, SidechainProperties properties) {
+    return new JsonRpcDispatcher(RpcMethods.all(chain), properties.rpc().appendTimeout());
+  }
+
+  /** JSON-RPC over WebSocket at {@code ws://host:port/}, with subscriptions. */
+  @Bean
+  @ConditionalOnBooleanProperty(name = "bridge.sidechain.websocket.enabled", matchIfMissing = true)
+  JsonRpcWebSocketHandler jsonRpcWebSocketHandler(
+      SidechainNode node, JsonRpcDispatcher dispatcher, SidechainProperties properties) {
+    SidechainProperties.WebSocket ws = properties.websocket();
+    JsonRpcWebSocketHandler handler =
+        new JsonRpcWebSocketHandler(
+            dispatcher,
+            node.chain().admission(),
+            new Limits(
+                ws.maxConnections(),
+                ws.maxConnectionsPerClient(),
+                ws.maxSubscriptionsPerConnection(),
+                ws.maxPendingMessages(),
+                (int) Math.min(Integer.MAX_VALUE, ws.maxMessageSize().toBytes())));
+    node.events().add(handler);
+    return handler;
+  }
+
+  @Bean
+  @ConditionalOnBooleanProperty(name = "bridge.sidechain.websocket.enabled", matchIfMissing = true)
+  UpgradeHandlerMapping webSocketUpgrades(JsonRpcWebSocketHandler handler) {
+    return new UpgradeHandlerMapping("/", handler);
   }
 
   /** Ready once the replica has loaded its ledger and is reading the log. */

@@ -1,5 +1,6 @@
 package org.fedbridge.sidechain;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -11,57 +12,78 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.fedbridge.sidechain.admission.Admission;
 import org.fedbridge.sidechain.genesis.Genesis;
+import org.fedbridge.sidechain.ledger.LiveLedger;
 import org.fedbridge.sidechain.replication.Replica;
 import org.fedbridge.sidechain.replication.TransactionLog;
 import org.fedbridge.sidechain.rpc.Chain;
-import org.fedbridge.sidechain.store.BlockStore;
+import org.fedbridge.sidechain.rpc.subscriptions.ChainEvents;
+import org.fedbridge.sidechain.rpc.subscriptions.FilterRegistry;
+import org.fedbridge.sidechain.store.BlockWriter;
+import org.fedbridge.sidechain.store.ChainQueries;
+import org.fedbridge.sidechain.store.StoredState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 
 /**
  * The running node: store, log producer, admission and replica, started once the context (and
- * Flyway) is ready and stopped before the datasource closes.
+ * Flyway) is ready and stopped before the datasource closes; it can be stopped and started again
+ * (the replica resumes from its database). The replica installs its ledger in a {@link LiveLedger}
+ * that admission and JSON-RPC read, so none of them holds another.
  */
-final class SidechainNode implements SmartLifecycle {
+final class SidechainNode implements SmartLifecycle, DisposableBean {
   private static final Logger LOG = LoggerFactory.getLogger(SidechainNode.class);
 
   private final SidechainProperties properties;
   private final Admin admin;
   private final TransactionLog log;
-  private final Admission admission;
   private final Replica replica;
   private final Chain chain;
+  private final ChainEvents events = new ChainEvents();
   private volatile boolean running;
 
   SidechainNode(
-      SidechainProperties properties, Genesis genesis, DataSource dataSource, Admin admin) {
+      SidechainProperties properties,
+      Genesis genesis,
+      DataSource dataSource,
+      Admin admin,
+      Clock clock) {
     this.properties = properties;
     this.admin = admin;
     Map<String, Object> kafka = properties.kafka().clientProperties();
     String topic = properties.topics().txs();
-    BlockStore store = new BlockStore(dataSource, topic, genesis.chainId());
+    ChainQueries queries = new ChainQueries(dataSource, topic, genesis.chainId());
+    Replica.Store store =
+        new Replica.Store(
+            new BlockWriter(dataSource, topic, properties.history().blocks()),
+            queries,
+            new StoredState(dataSource));
+    LiveLedger ledger = new LiveLedger();
     this.log = new TransactionLog(kafka, topic);
-    Replica[] holder = new Replica[1];
-    this.admission =
+    Admission admission =
         new Admission(
-            () -> holder[0].ledger(),
-            log,
-            properties.admission().nonceWindow(),
-            properties.admission().maxQueued());
+            ledger, log, properties.admission().nonceWindow(), properties.admission().maxQueued());
     this.replica =
         new Replica(
             genesis,
             store,
+            ledger,
             kafka,
-            topic,
-            properties.blocks().maxTransactions(),
-            properties.blocks().tickInterval(),
+            new Replica.Settings(
+                topic,
+                properties.blocks().maxTransactions(),
+                properties.blocks().tickInterval(),
+                properties.history().blocks()),
             log,
             admission);
-    holder[0] = replica;
     replica.addListener(admission::stored);
-    this.chain = new Chain(replica::ledger, replica, store, admission);
+    replica.addListener(events::blockStored);
+    admission.onAppended(events::transactionAccepted);
+    SidechainProperties.Filters f = properties.filters();
+    FilterRegistry filters = new FilterRegistry(clock, f.timeout(), f.max(), f.maxChanges());
+    events.add(filters);
+    this.chain = new Chain(ledger, replica, queries, admission, filters);
   }
 
   Chain chain() {
@@ -70,6 +92,11 @@ final class SidechainNode implements SmartLifecycle {
 
   Replica replica() {
     return replica;
+  }
+
+  /** New blocks and accepted transactions, for subscribers. */
+  ChainEvents events() {
+    return events;
   }
 
   @Override
@@ -102,11 +129,18 @@ final class SidechainNode implements SmartLifecycle {
     }
   }
 
+  /** Stops reading the log (the context may start it again, e.g. a paused test context). */
   @Override
   public void stop() {
     running = false;
     replica.close();
+  }
+
+  /** The context is closing for good. */
+  @Override
+  public void destroy() {
     log.close();
+    events.close();
   }
 
   @Override

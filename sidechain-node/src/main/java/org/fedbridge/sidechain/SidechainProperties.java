@@ -11,6 +11,7 @@ import java.time.Duration;
 import org.fedbridge.service.KafkaSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -22,6 +23,10 @@ import org.springframework.validation.annotation.Validated;
  * @param topics topic names
  * @param blocks block cutting
  * @param admission the gate in front of the log
+ * @param rpc the JSON-RPC endpoint
+ * @param history the window of past blocks whose state stays readable
+ * @param websocket JSON-RPC over WebSocket with subscriptions
+ * @param filters JSON-RPC filters for clients that poll
  */
 @Validated
 @ConfigurationProperties("bridge.sidechain")
@@ -31,7 +36,11 @@ public record SidechainProperties(
     @NotNull @Valid KafkaSettings kafka,
     @NotNull @Valid @DefaultValue Topics topics,
     @NotNull @Valid @DefaultValue Blocks blocks,
-    @NotNull @Valid @DefaultValue Admission admission) {
+    @NotNull @Valid @DefaultValue Admission admission,
+    @NotNull @Valid @DefaultValue Rpc rpc,
+    @NotNull @Valid @DefaultValue History history,
+    @NotNull @Valid @DefaultValue WebSocket websocket,
+    @NotNull @Valid @DefaultValue Filters filters) {
 
   /**
    * @param txs the ordered transaction log (one partition)
@@ -53,4 +62,45 @@ public record SidechainProperties(
   public record Admission(
       @Min(0) @Max(1024) @DefaultValue("64") int nonceWindow,
       @Min(0) @DefaultValue("10000") int maxQueued) {}
+
+  /**
+   * @param appendTimeout how long a request that appends to the log (a transaction, a certificate)
+   *     waits for Kafka's acknowledgement before it answers "transaction log unavailable"
+   */
+  public record Rpc(@NotNull @DefaultValue("15s") Duration appendTimeout) {}
+
+  /**
+   * @param blocks state reads answer at the latest block and at this many blocks before it (geth
+   *     keeps 128); 0 keeps the latest state only
+   */
+  public record History(@Min(0) @Max(100_000) @DefaultValue("128") int blocks) {}
+
+  /**
+   * @param enabled whether {@code ws://host:port/} accepts WebSocket connections
+   * @param maxConnections most WebSocket connections at once
+   * @param maxConnectionsPerClient most at once from one remote address
+   * @param maxSubscriptionsPerConnection most {@code eth_subscribe} subscriptions per connection
+   * @param maxPendingMessages a subscriber with more messages waiting than this is too slow and is
+   *     disconnected (close code 1008), so it never holds up anyone else
+   * @param maxMessageSize largest request message (a batch) a connection may send; the container
+   *     reserves a buffer of this size (twice, as characters) for every connection, so it bounds
+   *     memory too: large batches belong on HTTP
+   */
+  public record WebSocket(
+      @DefaultValue("true") boolean enabled,
+      @Min(1) @DefaultValue("1000") int maxConnections,
+      @Min(1) @DefaultValue("100") int maxConnectionsPerClient,
+      @Min(1) @DefaultValue("256") int maxSubscriptionsPerConnection,
+      @Min(1) @DefaultValue("4096") int maxPendingMessages,
+      @NotNull @DefaultValue("128KB") DataSize maxMessageSize) {}
+
+  /**
+   * @param max most installed filters ({@code eth_newFilter} and kin) at once
+   * @param timeout a filter not polled for this long is removed (geth: 5 minutes)
+   * @param maxChanges most changes a filter buffers between polls (the oldest are dropped beyond)
+   */
+  public record Filters(
+      @Min(1) @DefaultValue("10000") int max,
+      @NotNull @DefaultValue("5m") Duration timeout,
+      @Min(1) @DefaultValue("10000") int maxChanges) {}
 }

@@ -153,6 +153,9 @@ public final class SigningBench {
         null,
         null,
         new ValidatorProperties.Signing(Duration.ofSeconds(1), maxBatches, 1000),
-        new ValidatorProperties.Limits(Duration.ZERO));
+        new ValidatorProperties.Limits(Duration.ZERO),
+        ValidatorProperties.Consensus.defaults(),
+        ValidatorProperties.Submit.defaults(),
+        ValidatorProperties.Heartbeat.defaults());
   }
 }

@@ -118,7 +118,10 @@ public final class ValidatorUnderTest implements AutoCloseable {
         null,
         null,
         new ValidatorProperties.Signing(Duration.ofMillis(100), 1000, 1000),
-        new ValidatorProperties.Limits(Duration.ZERO));
+        new ValidatorProperties.Limits(Duration.ZERO),
+        ValidatorProperties.Consensus.defaults(),
+        ValidatorProperties.Submit.defaults(),
+        ValidatorProperties.Heartbeat.defaults());
   }
 
   /** The same validator after a restart: new objects, same database. */

@@ -1,26 +1,26 @@
 package org.fedbridge.sidechain.admission;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.fedbridge.core.types.Address;
 import org.fedbridge.core.types.Bytes32;
+import org.fedbridge.core.types.Keccak;
 import org.fedbridge.sidechain.ledger.Block;
-import org.fedbridge.sidechain.ledger.Certificates;
+import org.fedbridge.sidechain.ledger.CertificateRejected;
+import org.fedbridge.sidechain.ledger.DepositCertificate;
+import org.fedbridge.sidechain.ledger.EpochCertificate;
+import org.fedbridge.sidechain.ledger.EpochChangeVerdict;
 import org.fedbridge.sidechain.ledger.ExecutedTransaction;
-import org.fedbridge.sidechain.ledger.Keccak256;
 import org.fedbridge.sidechain.ledger.Ledger;
 import org.fedbridge.sidechain.ledger.LogRecords;
-import org.fedbridge.sidechain.ledger.Overlay;
-import org.fedbridge.sidechain.ledger.State;
+import org.fedbridge.sidechain.ledger.MintVerdict;
+import org.fedbridge.sidechain.ledger.Validity;
 import org.fedbridge.sidechain.replication.RecordAppender;
 import org.fedbridge.sidechain.tx.Decoded;
 import org.fedbridge.sidechain.tx.SignedTransaction;
@@ -34,36 +34,49 @@ import org.fedbridge.sidechain.tx.TxRejected;
  * appended). A nonce ahead of the pending one, within a window, waits here until the gap closes, so
  * the log only ever carries a sender's transactions in nonce order. Every replica checks all of it
  * again at execution: this is a courtesy to users, not the safety barrier.
+ *
+ * <p>Each sender has a {@link SenderQueue}; everything about one sender happens under its queue's
+ * monitor, so two transactions of one sender never take the same nonce, while different senders
+ * never wait for each other.
  */
 public final class Admission implements Ledger.Pool {
   private final Supplier<Ledger> ledger;
   private final RecordAppender log;
   private final int nonceWindow;
   private final int maxQueued;
-  private final Object[] locks = new Object[256];
-  private final Map<Address, Long> pendingNonce = new ConcurrentHashMap<>();
-  private final Map<Address, TreeMap<Long, SignedTransaction>> queued = new ConcurrentHashMap<>();
-  private final Map<Bytes32, SignedTransaction> pending = new ConcurrentHashMap<>();
-  private final AtomicInteger queuedCount = new AtomicInteger();
+  private final ConcurrentHashMap<Address, SenderQueue> senders = new ConcurrentHashMap<>();
 
+  /** Accepted here and not yet in a block: waiting for a gap to close, or appended. */
+  private final ConcurrentHashMap<Bytes32, SignedTransaction> pending = new ConcurrentHashMap<>();
+
+  private final AtomicInteger waiting = new AtomicInteger();
+  private final List<Consumer<Bytes32>> appendedListeners = new CopyOnWriteArrayList<>();
+
+  /**
+   * @param ledger the latest ledger (a replica installs it)
+   * @param nonceWindow how far ahead of its pending nonce a sender's transaction may wait here
+   * @param maxQueued most transactions waiting here, over all senders
+   */
   public Admission(Supplier<Ledger> ledger, RecordAppender log, int nonceWindow, int maxQueued) {
     this.ledger = ledger;
     this.log = log;
     this.nonceWindow = nonceWindow;
     this.maxQueued = maxQueued;
-    for (int i = 0; i < locks.length; i++) {
-      locks[i] = new Object();
-    }
   }
 
-  /** Accepted (the transaction hash) or refused. */
+  /** Tells {@code listener} the hash of each transaction sent to the log (must not block). */
+  public void onAppended(Consumer<Bytes32> listener) {
+    appendedListeners.add(listener);
+  }
+
+  /** Accepted (the hash, and when the log holds it) or refused. */
   public sealed interface Verdict {
-    record Accepted(byte[] hash, CompletableFuture<?> appended) implements Verdict {}
+    record Accepted(Bytes32 hash, CompletableFuture<?> appended) implements Verdict {}
 
     record Refused(TxRejected rejection) implements Verdict {}
   }
 
-  /** Checks and appends (or queues) a raw transaction; does not wait for the log. */
+  /** Checks and appends (or holds back) a raw transaction; does not wait for the log. */
   public Verdict submit(byte[] raw) {
     Ledger l = ledger.get();
     Decoded decoded = l.decoder().decode(raw);
@@ -71,116 +84,125 @@ public final class Admission implements Ledger.Pool {
       return new Verdict.Refused(r.rejection());
     }
     SignedTransaction tx = ((Decoded.Ok) decoded).tx();
-    Address sender = tx.sender();
-    synchronized (lockFor(sender)) {
-      State st = State.readOnly(l.world());
-      long stateNonce = st.account(sender).nonce();
-      long next = pendingNonce(sender, stateNonce);
-      if (pending.containsKey(new Bytes32(tx.hash()))) {
-        return new Verdict.Refused(TxRejected.of(TxError.ALREADY_KNOWN));
-      }
-      if (tx.nonce() < next) {
-        return new Verdict.Refused(
-            TxRejected.of(
-                TxError.NONCE_TOO_LOW,
-                "address " + sender + ", tx: " + tx.nonce() + " state: " + next));
-      }
-      if (tx.nonce() > next + nonceWindow) {
-        return new Verdict.Refused(
-            TxRejected.of(
-                TxError.NONCE_TOO_HIGH,
-                "address " + sender + ", tx: " + tx.nonce() + " state: " + next));
-      }
-      TxRejected invalid = l.executor().checkValid(tx, st, tx.nonce());
-      if (invalid != null) {
-        return new Verdict.Refused(invalid);
-      }
-      if (tx.nonce() > next) {
-        if (queuedCount.get() >= maxQueued) {
-          return new Verdict.Refused(TxRejected.of(TxError.POOL_FULL));
-        }
-        TreeMap<Long, SignedTransaction> q = queued.computeIfAbsent(sender, a -> new TreeMap<>());
-        if (q.putIfAbsent(tx.nonce(), tx) == null) {
-          queuedCount.incrementAndGet();
-        }
-        pending.put(new Bytes32(tx.hash()), tx);
-        return new Verdict.Accepted(tx.hash(), CompletableFuture.completedFuture(null));
-      }
-      List<CompletableFuture<Long>> appended = new ArrayList<>();
-      appended.add(append(tx));
-      long n = tx.nonce() + 1;
-      TreeMap<Long, SignedTransaction> q = queued.get(sender);
-      while (q != null && q.containsKey(n)) {
-        appended.add(append(q.remove(n)));
-        queuedCount.decrementAndGet();
-        n++;
-      }
-      if (q != null && q.isEmpty()) {
-        queued.remove(sender);
-      }
-      pendingNonce.put(sender, n);
-      return new Verdict.Accepted(tx.hash(), appended.get(0));
+    return withQueue(tx.sender(), q -> admit(l, q, tx));
+  }
+
+  private Verdict admit(Ledger l, SenderQueue q, SignedTransaction tx) {
+    long next = q.pendingNonce(l.state().nonce(tx.sender()));
+    if (pending.containsKey(tx.hash())) {
+      return refused(TxError.ALREADY_KNOWN, null);
     }
+    String nonces = "address " + tx.sender() + ", tx: " + tx.nonce() + " state: " + next;
+    if (tx.nonce() < next) {
+      return refused(TxError.NONCE_TOO_LOW, nonces);
+    }
+    if (tx.nonce() > next + nonceWindow) {
+      return refused(TxError.NONCE_TOO_HIGH, nonces);
+    }
+    if (l.checkAdmissible(tx) instanceof Validity.Invalid invalid) {
+      return new Verdict.Refused(invalid.rejection());
+    }
+    if (tx.nonce() > next) {
+      if (waiting.get() >= maxQueued) {
+        return refused(TxError.POOL_FULL, null);
+      }
+      if (!q.hold(tx)) {
+        return refused(TxError.REPLACEMENT_UNDERPRICED, null);
+      }
+      waiting.incrementAndGet();
+      pending.put(tx.hash(), tx);
+      return new Verdict.Accepted(tx.hash(), CompletableFuture.completedFuture(null));
+    }
+    List<SignedTransaction> released = q.release(tx);
+    waiting.addAndGet(1 - released.size());
+    CompletableFuture<?> first = null;
+    // Appended in nonce order under the sender's monitor: the log keeps that order.
+    for (SignedTransaction t : released) {
+      pending.put(t.hash(), t);
+      CompletableFuture<Long> appended = log.append(LogRecords.transaction(t.raw()));
+      first = first == null ? appended : first;
+      appendedListeners.forEach(listener -> listener.accept(t.hash()));
+    }
+    return new Verdict.Accepted(tx.hash(), first);
   }
 
-  private CompletableFuture<Long> append(SignedTransaction tx) {
-    pending.put(new Bytes32(tx.hash()), tx);
-    return log.append(LogRecords.transaction(tx.raw()));
+  private static Verdict refused(TxError error, String detail) {
+    return new Verdict.Refused(
+        detail == null ? TxRejected.of(error) : TxRejected.of(error, detail));
   }
 
-  /** Waits until the log holds the record (or reports why not). */
-  public static String awaitAppended(CompletableFuture<?> appended) {
-    try {
-      appended.get(15, TimeUnit.SECONDS);
-      return null;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "interrupted";
-    } catch (ExecutionException | TimeoutException e) {
-      return "transaction log unavailable";
+  /** Runs {@code f} under the sender's queue, taking a fresh one if it was just retired. */
+  private <T> T withQueue(Address sender, Function<SenderQueue, T> f) {
+    while (true) {
+      SenderQueue q = senders.computeIfAbsent(sender, a -> new SenderQueue());
+      synchronized (q) {
+        if (!q.retired()) {
+          return f.apply(q);
+        }
+      }
     }
   }
 
   /** The nonce the sender's next transaction should carry (eth_getTransactionCount "pending"). */
   public long pendingNonce(Address sender) {
-    long stateNonce = State.readOnly(ledger.get().world()).account(sender).nonce();
-    return pendingNonce(sender, stateNonce);
-  }
-
-  private long pendingNonce(Address sender, long stateNonce) {
-    Long p = pendingNonce.get(sender);
-    if (p == null || p <= stateNonce) {
-      if (p != null) {
-        pendingNonce.remove(sender, p);
-      }
+    long stateNonce = ledger.get().state().nonce(sender);
+    SenderQueue q = senders.get(sender);
+    if (q == null) {
       return stateNonce;
     }
-    return p;
+    synchronized (q) {
+      return q.retired() ? stateNonce : q.pendingNonce(stateNonce);
+    }
+  }
+
+  /** How many transactions wait here for a nonce gap to close. */
+  public int waitingCount() {
+    return waiting.get();
   }
 
   /** A transaction this node accepted that is not in a block yet, if any. */
-  public SignedTransaction pendingTransaction(byte[] hash) {
-    return pending.get(new Bytes32(hash));
+  public SignedTransaction pendingTransaction(Bytes32 hash) {
+    return pending.get(hash);
   }
 
-  /** Forget transactions once a block holds them. */
+  /** Forgets transactions once a block holds them, and senders with nothing left to remember. */
   public void stored(Block block) {
+    Ledger l = ledger.get();
     for (ExecutedTransaction e : block.transactions()) {
-      pending.remove(new Bytes32(e.tx().hash()));
+      pending.remove(e.tx().hash());
+      retireIfIdle(l, e.tx().from());
     }
   }
 
   @Override
-  public SignedTransaction decoded(byte[] hash) {
-    return pending.get(new Bytes32(hash));
+  public SignedTransaction decoded(Bytes32 hash) {
+    return pending.get(hash);
   }
 
   @Override
   public void dropped(SignedTransaction tx, TxRejected reason) {
     // The log carried it but execution refused it (e.g. another replica admitted the same nonce):
     // fall back to the state's nonce for this sender.
-    pending.remove(new Bytes32(tx.hash()));
-    pendingNonce.remove(tx.sender());
+    pending.remove(tx.hash());
+    SenderQueue q = senders.get(tx.sender());
+    if (q != null) {
+      synchronized (q) {
+        q.forgetAppended();
+      }
+      retireIfIdle(ledger.get(), tx.sender());
+    }
+  }
+
+  private void retireIfIdle(Ledger l, Address sender) {
+    SenderQueue q = senders.get(sender);
+    if (q == null || l == null) {
+      return;
+    }
+    synchronized (q) {
+      if (q.retireIfIdle(l.state().nonce(sender))) {
+        senders.remove(sender, q);
+      }
+    }
   }
 
   // ------------------------------------------------------------ certificates
@@ -188,41 +210,30 @@ public final class Admission implements Ledger.Pool {
   /** Outcome of a certificate submission. */
   public sealed interface CertificateVerdict {
     /** Appended to the log ({@code duplicate == false}) or already applied (a no-op). */
-    record Accepted(byte[] hash, boolean duplicate, CompletableFuture<?> appended)
+    record Accepted(Bytes32 hash, boolean duplicate, CompletableFuture<?> appended)
         implements CertificateVerdict {}
 
-    record Refused(String reason) implements CertificateVerdict {}
+    record Refused(CertificateRejected rejection) implements CertificateVerdict {}
   }
 
-  public CertificateVerdict submit(Certificates.DepositCertificate c) {
-    Ledger l = ledger.get();
+  public CertificateVerdict submit(DepositCertificate c) {
     byte[] record = LogRecords.depositCertificate(c);
-    State st = new State(new Overlay(l.world()));
-    String refused = l.certificates().checkDeposit(c, st);
-    if ("already minted".equals(refused)) {
+    MintVerdict v = ledger.get().verify(c);
+    if (v instanceof MintVerdict.Refused r) {
+      return new CertificateVerdict.Refused(r.rejection());
+    }
+    if (v instanceof MintVerdict.AlreadyMinted) {
       return new CertificateVerdict.Accepted(
-          Keccak256.hash(record), true, CompletableFuture.completedFuture(null));
+          Keccak.hash(record), true, CompletableFuture.completedFuture(null));
     }
-    if (refused == null && l.certificates().mintOverflows(c, st)) {
-      refused = "mint would overflow";
-    }
-    if (refused != null) {
-      return new CertificateVerdict.Refused(refused);
-    }
-    return new CertificateVerdict.Accepted(Keccak256.hash(record), false, log.append(record));
+    return new CertificateVerdict.Accepted(Keccak.hash(record), false, log.append(record));
   }
 
-  public CertificateVerdict submit(Certificates.EpochCertificate c) {
-    Ledger l = ledger.get();
+  public CertificateVerdict submit(EpochCertificate c) {
     byte[] record = LogRecords.epochCertificate(c);
-    String refused = l.certificates().checkEpochChange(c, new State(new Overlay(l.world())));
-    if (refused != null) {
-      return new CertificateVerdict.Refused(refused);
+    if (ledger.get().verify(c) instanceof EpochChangeVerdict.Refused r) {
+      return new CertificateVerdict.Refused(r.rejection());
     }
-    return new CertificateVerdict.Accepted(Keccak256.hash(record), false, log.append(record));
-  }
-
-  private Object lockFor(Address a) {
-    return locks[a.hashCode() & 0xff];
+    return new CertificateVerdict.Accepted(Keccak.hash(record), false, log.append(record));
   }
 }

@@ -1,11 +1,11 @@
 package org.fedbridge.sidechain.genesis;
 
-import java.math.BigInteger;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.fedbridge.core.types.Address;
-import org.fedbridge.sidechain.ledger.Epoch;
+import org.fedbridge.core.types.UInt256;
 
 /**
  * The sidechain's first state, read from the genesis file (see {@link GenesisFile}).
@@ -18,6 +18,7 @@ import org.fedbridge.sidechain.ledger.Epoch;
  * @param tokens the token registry
  * @param alloc prefunded ETH balances (wei), sorted by address
  * @param gasPrice the fixed gas price (base fee) in wei; zero is allowed
+ * @param ethMaxWithdrawal the largest single ETH withdrawal the vault pays, if configured
  */
 public record Genesis(
     long chainId,
@@ -26,8 +27,9 @@ public record Genesis(
     Address vault,
     Epoch epoch,
     List<Token> tokens,
-    SortedMap<String, BigInteger> alloc,
-    BigInteger gasPrice) {
+    SortedMap<String, UInt256> alloc,
+    UInt256 gasPrice,
+    Optional<UInt256> ethMaxWithdrawal) {
   public Genesis {
     tokens = List.copyOf(tokens);
     alloc = new TreeMap<>(alloc);

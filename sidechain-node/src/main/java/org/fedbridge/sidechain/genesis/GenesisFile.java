@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.fedbridge.core.bls.PublicKey;
@@ -19,7 +20,7 @@ import org.fedbridge.core.threshold.MemberSet;
 import org.fedbridge.core.types.Address;
 import org.fedbridge.core.types.Hex;
 import org.fedbridge.core.types.Result;
-import org.fedbridge.sidechain.ledger.Epoch;
+import org.fedbridge.core.types.UInt256;
 
 /**
  * Reads the genesis JSON the devnet writes:
@@ -29,13 +30,16 @@ import org.fedbridge.sidechain.ledger.Epoch;
  *   "l1": { "chainId": 31337, "vault": "0x…" },
  *   "epoch": { "number": 0, "groupPublicKey": "0x…96-byte compressed G2", "threshold": 3,
  *              "members": [ { "index": 1, "operatorId": "op-1", "sharePublicKey": "0x…" } ] },
- *   "tokens": [ { "l1Token": "0x…", "symbol": "TKN", "name": "Test Token", "decimals": 18 } ],
+ *   "tokens": [ { "l1Token": "0x…", "symbol": "TKN", "name": "Test Token", "decimals": 18,
+ *                 "maxWithdrawal": "1000000000000000000000" } ],
  *   "alloc": { "0x…": "1000000000000000000000" },
  *   "gasPrice": "0" }
  * }</pre>
  *
  * Amounts are decimal strings (or JSON integers, or 0x-hex strings). A token with {@code l1Token =
- * address(0)} is native ETH and is skipped. Every problem is reported as one line naming the field.
+ * address(0)} is native ETH: only its optional {@code maxWithdrawal} is read. {@code maxWithdrawal}
+ * (optional) is the largest single withdrawal the vault pays, positive and below 2^96. Every
+ * problem is reported as one line naming the field.
  */
 public final class GenesisFile {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -88,23 +92,27 @@ public final class GenesisFile {
     if (!tokenList.isMissingNode() && !tokenList.isArray()) {
       throw new IllegalArgumentException("tokens must be an array");
     }
+    Optional<UInt256> ethMax = Optional.empty();
     for (JsonNode t : tokenList) {
       Address l1Token = address(required(t, "l1Token"), "tokens[].l1Token");
+      Optional<UInt256> max = maxWithdrawal(t);
       if (l1Token.equals(Address.ZERO)) {
-        continue; // ETH is native
+        ethMax = max; // ETH is native: only its withdrawal maximum is read here
+        continue;
       }
       if (!seen.add(l1Token)) {
         throw new IllegalArgumentException("token " + l1Token + " is listed twice");
       }
       int decimals = required(t, "decimals").asInt(-1);
-      tokens.add(
+      Token token =
           Token.of(
               l1Token,
               text(required(t, "symbol"), "tokens[].symbol"),
               t.path("name").asText(text(required(t, "symbol"), "tokens[].symbol")),
-              decimals));
+              decimals);
+      tokens.add(max.map(token::withMaxWithdrawal).orElse(token));
     }
-    TreeMap<String, BigInteger> alloc = new TreeMap<>();
+    TreeMap<String, UInt256> alloc = new TreeMap<>();
     JsonNode allocNode = root.path("alloc");
     if (!allocNode.isMissingNode() && !allocNode.isObject()) {
       throw new IllegalArgumentException("alloc must be an object");
@@ -115,12 +123,26 @@ public final class GenesisFile {
       if (v.isObject()) {
         v = v.path("balance"); // geth's { "balance": "…" } shape is accepted too
       }
-      alloc.merge(a.toHex(), amount(v, "alloc[" + e.getKey() + "]"), BigInteger::add);
+      alloc.merge(
+          a.toHex(),
+          new UInt256(amount(v, "alloc[" + e.getKey() + "]")),
+          (x, y) -> sum(x, y, "alloc[" + e.getKey() + "]"));
     }
     JsonNode gasPriceNode = root.path("gasPrice");
-    BigInteger gasPrice =
-        gasPriceNode.isMissingNode() ? BigInteger.ZERO : amount(gasPriceNode, "gasPrice");
-    return new Genesis(chainId, timestamp, l1ChainId, vault, epoch, tokens, alloc, gasPrice);
+    UInt256 gasPrice =
+        gasPriceNode.isMissingNode() ? UInt256.ZERO : new UInt256(amount(gasPriceNode, "gasPrice"));
+    return new Genesis(
+        chainId, timestamp, l1ChainId, vault, epoch, tokens, alloc, gasPrice, ethMax);
+  }
+
+  /** The optional {@code maxWithdrawal} of a tokens[] entry: positive, below 2^96. */
+  private static Optional<UInt256> maxWithdrawal(JsonNode token) {
+    JsonNode n = token.get("maxWithdrawal");
+    if (n == null || n.isNull()) {
+      return Optional.empty();
+    }
+    String field = "tokens[].maxWithdrawal";
+    return Optional.of(WithdrawalLimits.checkedMaximum(new UInt256(amount(n, field)), field));
   }
 
   private static Epoch epoch(JsonNode e) {
@@ -201,6 +223,14 @@ public final class GenesisFile {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(field + " is not a 20-byte hex address: " + s);
     }
+  }
+
+  private static UInt256 sum(UInt256 a, UInt256 b, String field) {
+    BigInteger s = a.value().add(b.value());
+    if (s.compareTo(UInt256.MAX_VALUE) > 0) {
+      throw new IllegalArgumentException(field + " sums above 2^256 - 1");
+    }
+    return new UInt256(s);
   }
 
   private static BigInteger amount(JsonNode n, String field) {

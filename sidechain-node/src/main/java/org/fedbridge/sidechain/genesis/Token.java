@@ -1,14 +1,23 @@
 package org.fedbridge.sidechain.genesis;
 
+import java.util.Optional;
 import org.fedbridge.core.types.Address;
+import org.fedbridge.core.types.UInt256;
 
 /**
  * A bridged token: its L1 address and the deterministic sidechain address where it answers.
  *
  * @param l1Token the ERC-20 on L1
  * @param address the sidechain token address, {@link TokenAddresses#sidechainToken}
+ * @param maxWithdrawal the largest single withdrawal the vault pays, if configured
  */
-public record Token(Address l1Token, Address address, String symbol, String name, int decimals) {
+public record Token(
+    Address l1Token,
+    Address address,
+    String symbol,
+    String name,
+    int decimals,
+    Optional<UInt256> maxWithdrawal) {
   public Token {
     if (decimals < 0 || decimals > 255) {
       throw new IllegalArgumentException("decimals must be in [0, 255]");
@@ -16,9 +25,15 @@ public record Token(Address l1Token, Address address, String symbol, String name
     if (!address.equals(TokenAddresses.sidechainToken(l1Token))) {
       throw new IllegalArgumentException("token address is not the derived one");
     }
+    maxWithdrawal.ifPresent(m -> WithdrawalLimits.checkedMaximum(m, "maxWithdrawal"));
   }
 
   public static Token of(Address l1Token, String symbol, String name, int decimals) {
-    return new Token(l1Token, TokenAddresses.sidechainToken(l1Token), symbol, name, decimals);
+    return new Token(
+        l1Token, TokenAddresses.sidechainToken(l1Token), symbol, name, decimals, Optional.empty());
+  }
+
+  public Token withMaxWithdrawal(UInt256 max) {
+    return new Token(l1Token, address, symbol, name, decimals, Optional.of(max));
   }
 }

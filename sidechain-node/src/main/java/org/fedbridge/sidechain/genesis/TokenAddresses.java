@@ -2,7 +2,7 @@ package org.fedbridge.sidechain.genesis;
 
 import java.nio.charset.StandardCharsets;
 import org.fedbridge.core.types.Address;
-import org.fedbridge.sidechain.ledger.Keccak256;
+import org.fedbridge.core.types.Keccak;
 
 /**
  * Where a bridged L1 token answers on the sidechain: the last 20 bytes of {@code
@@ -22,7 +22,7 @@ public final class TokenAddresses {
     if (l1Token.equals(Address.ZERO)) {
       throw new IllegalArgumentException("address(0) is native ETH, not a token");
     }
-    byte[] h = Keccak256.hash(PREFIX_BYTES, l1Token.bytes());
+    byte[] h = Keccak.hashBytes(PREFIX_BYTES, l1Token.bytes());
     byte[] a = new byte[20];
     System.arraycopy(h, 12, a, 0, 20);
     return new Address(a);

@@ -1,25 +1,27 @@
 package org.fedbridge.sidechain.ledger;
 
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.fedbridge.core.types.Address;
+import org.fedbridge.core.types.Bytes32;
+import org.fedbridge.core.types.Keccak;
+import org.fedbridge.core.types.UInt256;
 
 /** The few Solidity ABI pieces the built-in contracts need: selectors, static words, strings. */
-public final class Abi {
+final class Abi {
   private Abi() {}
 
-  public static int selector(String signature) {
-    byte[] h = Keccak256.hash(signature.getBytes(StandardCharsets.US_ASCII));
+  static int selector(String signature) {
+    byte[] h = Keccak.hashBytes(signature.getBytes(StandardCharsets.US_ASCII));
     return ((h[0] & 0xff) << 24) | ((h[1] & 0xff) << 16) | ((h[2] & 0xff) << 8) | (h[3] & 0xff);
   }
 
-  public static byte[] topic(String eventSignature) {
-    return Keccak256.hash(eventSignature.getBytes(StandardCharsets.US_ASCII));
+  static Bytes32 topic(String eventSignature) {
+    return Keccak.hash(eventSignature.getBytes(StandardCharsets.US_ASCII));
   }
 
   /** The call's selector, or -1 if the data is shorter than 4 bytes. */
-  public static long selectorOf(byte[] data) {
+  static long selectorOf(byte[] data) {
     if (data.length < 4) {
       return -1;
     }
@@ -30,16 +32,17 @@ public final class Abi {
   }
 
   /** Whether the call data is a selector followed by exactly {@code words} static words. */
-  public static boolean hasWords(byte[] data, int words) {
+  static boolean hasWords(byte[] data, int words) {
     return data.length == 4 + 32 * words;
   }
 
-  public static BigInteger uintArg(byte[] data, int i) {
-    return new BigInteger(1, Arrays.copyOfRange(data, 4 + 32 * i, 4 + 32 * (i + 1)));
+  static UInt256 uintArg(byte[] data, int i) {
+    return new UInt256(
+        new java.math.BigInteger(1, Arrays.copyOfRange(data, 4 + 32 * i, 4 + 32 * (i + 1))));
   }
 
   /** The address in argument {@code i}, or {@code null} if its high 12 bytes are not zero. */
-  public static Address addressArg(byte[] data, int i) {
+  static Address addressArg(byte[] data, int i) {
     int off = 4 + 32 * i;
     for (int k = 0; k < 12; k++) {
       if (data[off + k] != 0) {
@@ -49,7 +52,7 @@ public final class Abi {
     return new Address(Arrays.copyOfRange(data, off + 12, off + 32));
   }
 
-  public static byte[] string(String s) {
+  static byte[] string(String s) {
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
     int padded = (b.length + 31) / 32 * 32;
     byte[] out = new byte[64 + padded];
@@ -59,11 +62,11 @@ public final class Abi {
     return out;
   }
 
-  public static byte[] bool(boolean b) {
+  static byte[] bool(boolean b) {
     return Words.uint(b ? 1 : 0);
   }
 
-  public static byte[] concat(byte[]... words) {
+  static byte[] concat(byte[]... words) {
     int n = 0;
     for (byte[] w : words) {
       n += w.length;
@@ -78,7 +81,7 @@ public final class Abi {
   }
 
   /** {@code Error(string)} revert data, as Solidity's {@code require(cond, reason)} returns. */
-  public static byte[] revertReason(String reason) {
+  static byte[] revertReason(String reason) {
     byte[] sel = Words.uint(Integer.toUnsignedLong(selector("Error(string)")));
     return concat(Arrays.copyOfRange(sel, 28, 32), string(reason));
   }

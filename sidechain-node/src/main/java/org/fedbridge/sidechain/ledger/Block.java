@@ -2,6 +2,7 @@ package org.fedbridge.sidechain.ledger;
 
 import java.util.List;
 import org.fedbridge.core.message.Withdrawal;
+import org.fedbridge.core.types.Bytes32;
 
 /**
  * A sealed block: header, hash, transactions with receipts, and the withdrawals it requested (in
@@ -9,7 +10,7 @@ import org.fedbridge.core.message.Withdrawal;
  */
 public record Block(
     BlockHeader header,
-    byte[] hash,
+    Bytes32 hash,
     List<ExecutedTransaction> transactions,
     List<Withdrawal> withdrawals) {
   public Block {

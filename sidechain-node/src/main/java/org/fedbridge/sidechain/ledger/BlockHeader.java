@@ -1,6 +1,10 @@
 package org.fedbridge.sidechain.ledger;
 
-import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.Objects;
+import org.fedbridge.core.types.Bytes32;
+import org.fedbridge.core.types.Keccak;
+import org.fedbridge.core.types.UInt256;
 import org.fedbridge.sidechain.tx.Rlp;
 
 /**
@@ -13,35 +17,73 @@ import org.fedbridge.sidechain.tx.Rlp;
 public record BlockHeader(
     long chainId,
     long number,
-    byte[] parentHash,
+    Bytes32 parentHash,
     long timestamp,
-    byte[] transactionsRoot,
-    byte[] receiptsRoot,
-    byte[] stateRoot,
-    byte[] withdrawalRoot,
+    Bytes32 transactionsRoot,
+    Bytes32 receiptsRoot,
+    Bytes32 stateRoot,
+    Bytes32 withdrawalRoot,
     int withdrawalCount,
     long gasUsed,
     long gasLimit,
-    BigInteger baseFee,
+    UInt256 baseFee,
     byte[] logsBloom,
     int transactionCount) {
 
-  public byte[] hash() {
-    return Keccak256.hash(
+  public BlockHeader {
+    logsBloom = logsBloom.clone();
+  }
+
+  @Override
+  public byte[] logsBloom() {
+    return logsBloom.clone();
+  }
+
+  public Bytes32 hash() {
+    return Keccak.hash(
         Rlp.list(
             Rlp.uint(chainId),
             Rlp.uint(number),
-            Rlp.string(parentHash),
+            Rlp.string(parentHash.bytes()),
             Rlp.uint(timestamp),
-            Rlp.string(transactionsRoot),
-            Rlp.string(receiptsRoot),
-            Rlp.string(stateRoot),
-            Rlp.string(withdrawalRoot),
+            Rlp.string(transactionsRoot.bytes()),
+            Rlp.string(receiptsRoot.bytes()),
+            Rlp.string(stateRoot.bytes()),
+            Rlp.string(withdrawalRoot.bytes()),
             Rlp.uint(withdrawalCount),
             Rlp.uint(gasUsed),
             Rlp.uint(gasLimit),
             Rlp.uint(baseFee),
             Rlp.string(logsBloom),
             Rlp.uint(transactionCount)));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof BlockHeader h
+        && chainId == h.chainId
+        && number == h.number
+        && parentHash.equals(h.parentHash)
+        && timestamp == h.timestamp
+        && transactionsRoot.equals(h.transactionsRoot)
+        && receiptsRoot.equals(h.receiptsRoot)
+        && stateRoot.equals(h.stateRoot)
+        && withdrawalRoot.equals(h.withdrawalRoot)
+        && withdrawalCount == h.withdrawalCount
+        && gasUsed == h.gasUsed
+        && gasLimit == h.gasLimit
+        && baseFee.equals(h.baseFee)
+        && Arrays.equals(logsBloom, h.logsBloom)
+        && transactionCount == h.transactionCount;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(number, parentHash, stateRoot);
+  }
+
+  @Override
+  public String toString() {
+    return "BlockHeader[" + number + " state " + stateRoot + "]";
   }
 }

@@ -1,7 +1,11 @@
 package org.fedbridge.sidechain.ledger;
 
 import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.Objects;
 import org.fedbridge.core.types.Address;
+import org.fedbridge.core.types.Bytes32;
+import org.fedbridge.core.types.UInt256;
 import org.fedbridge.sidechain.tx.SignedTransaction;
 
 /**
@@ -10,15 +14,15 @@ import org.fedbridge.sidechain.tx.SignedTransaction;
  * no signature, no gas).
  */
 public record BlockTransaction(
-    byte[] hash,
+    Bytes32 hash,
     int type,
     Address from,
     Address to,
     long nonce,
     long gasLimit,
-    BigInteger maxFeePerGas,
-    BigInteger maxPriorityFeePerGas,
-    BigInteger value,
+    UInt256 maxFeePerGas,
+    UInt256 maxPriorityFeePerGas,
+    UInt256 value,
     byte[] input,
     long chainId,
     BigInteger v,
@@ -27,6 +31,15 @@ public record BlockTransaction(
 
   /** Type of the system transactions that carry certificates. */
   public static final int SYSTEM_TYPE = 0x7e;
+
+  public BlockTransaction {
+    input = input.clone();
+  }
+
+  @Override
+  public byte[] input() {
+    return input.clone();
+  }
 
   public static BlockTransaction of(SignedTransaction tx) {
     return new BlockTransaction(
@@ -46,7 +59,7 @@ public record BlockTransaction(
         tx.s());
   }
 
-  public static BlockTransaction system(byte[] hash, byte[] payload, long chainId) {
+  static BlockTransaction system(Bytes32 hash, byte[] payload, long chainId) {
     return new BlockTransaction(
         hash,
         SYSTEM_TYPE,
@@ -54,13 +67,42 @@ public record BlockTransaction(
         BridgeContract.ADDRESS,
         0,
         0,
-        BigInteger.ZERO,
-        BigInteger.ZERO,
-        BigInteger.ZERO,
+        UInt256.ZERO,
+        UInt256.ZERO,
+        UInt256.ZERO,
         payload,
         chainId,
         BigInteger.ZERO,
         BigInteger.ZERO,
         BigInteger.ZERO);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof BlockTransaction t
+        && hash.equals(t.hash)
+        && type == t.type
+        && from.equals(t.from)
+        && Objects.equals(to, t.to)
+        && nonce == t.nonce
+        && gasLimit == t.gasLimit
+        && maxFeePerGas.equals(t.maxFeePerGas)
+        && maxPriorityFeePerGas.equals(t.maxPriorityFeePerGas)
+        && value.equals(t.value)
+        && Arrays.equals(input, t.input)
+        && chainId == t.chainId
+        && v.equals(t.v)
+        && r.equals(t.r)
+        && s.equals(t.s);
+  }
+
+  @Override
+  public int hashCode() {
+    return hash.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "BlockTransaction[" + hash + " from " + from + " nonce " + nonce + "]";
   }
 }

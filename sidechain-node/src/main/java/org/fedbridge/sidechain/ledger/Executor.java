@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.List;
 import org.fedbridge.core.message.Withdrawal;
 import org.fedbridge.core.types.Address;
+import org.fedbridge.core.types.UInt256;
 import org.fedbridge.sidechain.genesis.Token;
 import org.fedbridge.sidechain.tx.SignedTransaction;
 import org.fedbridge.sidechain.tx.TxError;
@@ -19,34 +20,28 @@ import org.fedbridge.sidechain.tx.TxRejected;
  * gas limit below the total is an out-of-gas revert that uses the whole limit. The fee is {@code
  * gasUsed × baseFee}, burnt; there is no block producer to tip, so priority fees are not charged.
  */
-public final class Executor {
+final class Executor {
   /** Largest gas limit a transaction may ask for. */
-  public static final long MAX_TX_GAS = 30_000_000L;
+  static final long MAX_TX_GAS = 30_000_000L;
 
   private final long chainId;
-  private final BigInteger baseFee;
+  private final UInt256 baseFee;
   private final TokenRegistry tokens;
+  private final WithdrawalRules withdrawals;
 
-  public Executor(long chainId, BigInteger baseFee, TokenRegistry tokens) {
+  Executor(long chainId, UInt256 baseFee, TokenRegistry tokens, WithdrawalRules withdrawals) {
     this.chainId = chainId;
     this.baseFee = baseFee;
     this.tokens = tokens;
+    this.withdrawals = withdrawals;
   }
 
-  public BigInteger baseFee() {
+  UInt256 baseFee() {
     return baseFee;
   }
 
-  public long chainId() {
-    return chainId;
-  }
-
-  public TokenRegistry tokens() {
-    return tokens;
-  }
-
   /** Included (with its outcome) or dropped. */
-  public sealed interface Outcome {
+  sealed interface Outcome {
     record Included(
         boolean success, long gasUsed, List<LogEntry> logs, List<Withdrawal> withdrawals)
         implements Outcome {}
@@ -54,27 +49,81 @@ public final class Executor {
     record Dropped(TxRejected reason) implements Outcome {}
   }
 
+  /** Whether {@code tx} may execute now: its nonce must be the sender's next one. */
+  Validity checkExecutable(SignedTransaction tx, State st) {
+    Validity fixed = checkFixed(tx);
+    if (fixed instanceof Validity.Invalid) {
+      return fixed;
+    }
+    State.Account acc = st.account(tx.sender());
+    if (tx.nonce() > acc.nonce()) {
+      return invalid(
+          TxError.NONCE_TOO_HIGH,
+          "address " + tx.sender() + ", tx: " + tx.nonce() + " state: " + acc.nonce());
+    }
+    return checkAgainst(tx, acc);
+  }
+
   /**
-   * Checks what does not depend on the call's outcome. {@code expectedNonce} is the nonce the
-   * sender must use ({@code null}: the state's nonce, and a higher one is refused too).
+   * Whether {@code tx} may execute once the sender's earlier nonces have: everything but a nonce
+   * ahead of the state's, which admission holds back until the gap closes.
    */
-  public TxRejected checkValid(SignedTransaction tx, State st, Long expectedNonce) {
+  Validity checkAdmissible(SignedTransaction tx, State st) {
+    Validity fixed = checkFixed(tx);
+    if (fixed instanceof Validity.Invalid) {
+      return fixed;
+    }
+    Validity funded = checkAgainst(tx, st.account(tx.sender()));
+    if (funded instanceof Validity.Invalid) {
+      return funded;
+    }
+    if (tx.to().equals(BridgeContract.ADDRESS)) {
+      // Execution would revert it too; refusing it here tells the user why, before any fee.
+      var unpayable = BridgeContract.unpayable(withdrawals, tokens, tx.value(), tx.data());
+      if (unpayable.isPresent()) {
+        return invalid(TxError.WITHDRAWAL_REFUSED, unpayable.get());
+      }
+    }
+    return Validity.VALID;
+  }
+
+  /** A nonce not yet used, and the funds for the worst case. */
+  private static Validity checkAgainst(SignedTransaction tx, State.Account acc) {
+    if (tx.nonce() < acc.nonce()) {
+      return invalid(
+          TxError.NONCE_TOO_LOW,
+          "address " + tx.sender() + ", tx: " + tx.nonce() + " state: " + acc.nonce());
+    }
+    if (tx.nonce() == Long.MAX_VALUE) {
+      return invalid(TxError.NONCE_TOO_HIGH, "nonce has max value");
+    }
+    BigInteger want = tx.maxCost();
+    if (acc.balance().value().compareTo(want) < 0) {
+      return invalid(
+          TxError.INSUFFICIENT_FUNDS,
+          "address " + tx.sender() + " have " + acc.balance() + " want " + want);
+    }
+    return Validity.VALID;
+  }
+
+  /** What does not depend on the state: chain, recipient, gas, fee cap. */
+  private Validity checkFixed(SignedTransaction tx) {
     if (tx.chainId() != chainId) {
-      return TxRejected.of(TxError.WRONG_CHAIN_ID, "have " + tx.chainId() + " want " + chainId);
+      return invalid(TxError.WRONG_CHAIN_ID, "have " + tx.chainId() + " want " + chainId);
     }
     if (tx.to() == null) {
-      return TxRejected.of(TxError.CONTRACT_CREATION);
+      return invalid(TxError.CONTRACT_CREATION, null);
     }
     if (tx.gasLimit() > MAX_TX_GAS) {
-      return TxRejected.of(TxError.GAS_LIMIT);
+      return invalid(TxError.GAS_LIMIT, null);
     }
     long intrinsic = tx.intrinsicGas();
     if (tx.gasLimit() < intrinsic) {
-      return TxRejected.of(
+      return invalid(
           TxError.INTRINSIC_GAS, "gas " + tx.gasLimit() + ", minimum needed " + intrinsic);
     }
     if (tx.maxFeePerGas().compareTo(baseFee) < 0) {
-      return TxRejected.of(
+      return invalid(
           TxError.FEE_CAP_TOO_LOW,
           "address "
               + tx.sender()
@@ -83,35 +132,17 @@ public final class Executor {
               + ", baseFee: "
               + baseFee);
     }
-    State.Account acc = st.account(tx.sender());
-    long next = expectedNonce == null ? acc.nonce() : expectedNonce;
-    if (tx.nonce() < acc.nonce()) {
-      return TxRejected.of(
-          TxError.NONCE_TOO_LOW,
-          "address " + tx.sender() + ", tx: " + tx.nonce() + " state: " + acc.nonce());
-    }
-    if (expectedNonce == null && tx.nonce() > next) {
-      return TxRejected.of(
-          TxError.NONCE_TOO_HIGH,
-          "address " + tx.sender() + ", tx: " + tx.nonce() + " state: " + next);
-    }
-    if (tx.nonce() == Long.MAX_VALUE) {
-      return TxRejected.of(TxError.NONCE_TOO_HIGH, "nonce has max value");
-    }
-    BigInteger want = tx.maxCost();
-    if (acc.balance().compareTo(want) < 0) {
-      return TxRejected.of(
-          TxError.INSUFFICIENT_FUNDS,
-          "address " + tx.sender() + " have " + acc.balance() + " want " + want);
-    }
-    return null;
+    return Validity.VALID;
   }
 
-  public Outcome execute(SignedTransaction tx, Overlay block) {
+  private static Validity invalid(TxError error, String detail) {
+    return new Validity.Invalid(TxRejected.of(error, detail));
+  }
+
+  Outcome execute(SignedTransaction tx, Overlay block) {
     State st = new State(block);
-    TxRejected invalid = checkValid(tx, st, null);
-    if (invalid != null) {
-      return new Outcome.Dropped(invalid);
+    if (checkExecutable(tx, st) instanceof Validity.Invalid invalid) {
+      return new Outcome.Dropped(invalid.rejection());
     }
     long intrinsic = tx.intrinsicGas();
     Overlay callState = new Overlay(block);
@@ -124,20 +155,22 @@ public final class Executor {
       gasUsed = tx.gasLimit(); // out of gas uses the whole limit
     }
     State.Account acc = st.account(tx.sender());
-    BigInteger fee = baseFee.multiply(BigInteger.valueOf(gasUsed));
-    st.setAccount(tx.sender(), new State.Account(acc.nonce() + 1, acc.balance().subtract(fee)));
+    // Cannot go below zero: the balance covers gasLimit × maxFeePerGas ≥ gasUsed × baseFee.
+    UInt256 fee = new UInt256(baseFee.value().multiply(BigInteger.valueOf(gasUsed)));
+    st.setAccount(
+        tx.sender(), new State.Account(acc.nonce() + 1, Amounts.subtract(acc.balance(), fee)));
     return success
         ? new Outcome.Included(true, gasUsed, r.logs(), r.withdrawals())
         : new Outcome.Included(false, gasUsed, List.of(), List.of());
   }
 
   /** An {@code eth_call}: runs on a throw-away overlay of {@code view}. */
-  public CallResult call(StateView view, Address from, Address to, BigInteger value, byte[] data) {
+  CallResult call(StateView view, Address from, Address to, UInt256 value, byte[] data) {
     return run(new State(new Overlay(view)), from, to, value, data);
   }
 
   /** The intrinsic gas of a call with this data (no access list). */
-  public static long intrinsicGas(byte[] data) {
+  static long intrinsicGas(byte[] data) {
     long gas = 21_000;
     for (byte b : data) {
       gas += b == 0 ? 4 : 16;
@@ -146,32 +179,34 @@ public final class Executor {
   }
 
   /** Whether {@code a} answers calls (a token or the bridge): what eth_getCode reports. */
-  public boolean isContract(Address a) {
+  boolean isContract(Address a) {
     return a.equals(BridgeContract.ADDRESS) || tokens.atSidechain(a) != null;
   }
 
-  private CallResult run(State st, Address from, Address to, BigInteger value, byte[] data) {
+  private CallResult run(State st, Address from, Address to, UInt256 value, byte[] data) {
     Token token = tokens.atSidechain(to);
     if (token != null) {
       return TokenContract.call(st, token, from, value, data);
     }
-    if (value.signum() > 0) {
+    boolean paying = value.value().signum() > 0;
+    if (paying) {
       State.Account sender = st.account(from);
-      if (sender.balance().compareTo(value) < 0) {
-        return CallResult.revert("insufficient balance for transfer", 0);
+      if (!Amounts.covers(sender.balance(), value)) {
+        return CallResult.insufficientBalance();
       }
-      st.setAccount(from, new State.Account(sender.nonce(), sender.balance().subtract(value)));
+      st.setAccount(
+          from, new State.Account(sender.nonce(), Amounts.subtract(sender.balance(), value)));
     }
     if (to.equals(BridgeContract.ADDRESS)) {
-      return BridgeContract.call(st, tokens, from, value, data);
+      return BridgeContract.call(st, tokens, withdrawals, from, value, data);
     }
-    if (value.signum() > 0) {
+    if (paying) {
       State.Account recipient = st.account(to);
-      BigInteger credited = recipient.balance().add(value);
-      if (!Words.fitsUint256(credited)) {
+      var credited = Amounts.plus(recipient.balance(), value);
+      if (credited.isEmpty()) {
         return CallResult.revert("balance overflow", 0);
       }
-      st.setAccount(to, new State.Account(recipient.nonce(), credited));
+      st.setAccount(to, new State.Account(recipient.nonce(), credited.get()));
     }
     return CallResult.ok(new byte[0], 0, List.of(), List.of());
   }

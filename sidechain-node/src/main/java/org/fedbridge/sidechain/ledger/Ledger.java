@@ -1,19 +1,17 @@
 package org.fedbridge.sidechain.ledger;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.fedbridge.core.merkle.MerkleTree;
 import org.fedbridge.core.message.Withdrawal;
-import org.fedbridge.core.types.Address;
 import org.fedbridge.core.types.Bytes32;
+import org.fedbridge.core.types.Keccak;
+import org.fedbridge.core.types.UInt256;
 import org.fedbridge.sidechain.genesis.Genesis;
-import org.fedbridge.sidechain.genesis.Token;
 import org.fedbridge.sidechain.tx.Decoded;
-import org.fedbridge.sidechain.tx.Rlp;
 import org.fedbridge.sidechain.tx.SignedTransaction;
 import org.fedbridge.sidechain.tx.TransactionDecoder;
 import org.fedbridge.sidechain.tx.TxRejected;
@@ -26,7 +24,11 @@ import org.fedbridge.sidechain.tx.TxRejected;
  * same log builds byte-identical blocks. No clock, no randomness, no I/O.
  *
  * <p>Protocol: {@link #apply} may return a sealed block; the caller stores it and then calls {@link
- * #published} before the next {@link #apply}.
+ * #published} before the next {@link #apply}. Everything else may be called from any thread.
+ *
+ * <p>This class is the package's public face: admission checks transactions and certificates with
+ * {@link #checkAdmissible} and {@link #verify}, the same checks {@link #apply} runs again, and
+ * JSON-RPC reads through {@link #state}.
  */
 public final class Ledger {
   /** Block gas limit reported in headers; a block is cut before it could be exceeded. */
@@ -40,15 +42,33 @@ public final class Ledger {
    * not recover the same sender twice).
    */
   public interface Pool {
+    Pool NONE = (tx, reason) -> {};
+
     void dropped(SignedTransaction tx, TxRejected reason);
 
     /**
      * A transaction decoded from exactly the bytes with this hash, or {@code null}. The ledger
      * checks the bytes are identical before it uses it.
      */
-    default SignedTransaction decoded(byte[] hash) {
+    default SignedTransaction decoded(Bytes32 hash) {
       return null;
     }
+  }
+
+  /** The stored state entries a ledger is restored from. */
+  public interface StateSource {
+    void forEach(BiConsumer<StateKey, byte[]> entry);
+
+    /**
+     * The stored history: for each block after {@code afterBlock}, each key it changed and the
+     * value before ({@code null}: absent).
+     */
+    void forEachPrevious(long afterBlock, PreviousValue entry);
+  }
+
+  /** One row of the stored history. */
+  public interface PreviousValue {
+    void accept(long block, StateKey key, byte[] previous);
   }
 
   private final Genesis genesis;
@@ -57,10 +77,10 @@ public final class Ledger {
   private final Certificates certificates;
   private final TransactionDecoder decoder;
   private final int maxTransactions;
-  private final Pool drops;
+  private final Pool pool;
 
-  private BlockHeader head;
-  private byte[] headHash;
+  private volatile BlockHeader head;
+  private Bytes32 headHash;
   private Overlay pending;
   private final List<ExecutedTransaction> txs = new ArrayList<>();
   private final List<Withdrawal> withdrawals = new ArrayList<>();
@@ -68,89 +88,126 @@ public final class Ledger {
   private long cumulativeGas;
   private volatile int pendingCount;
 
-  public Ledger(
-      Genesis genesis, WorldState world, BlockHeader head, int maxTransactions, Pool drops) {
+  private Ledger(
+      Genesis genesis, WorldState world, BlockHeader head, int maxTransactions, Pool pool) {
     this.genesis = genesis;
     this.world = world;
     TokenRegistry tokens = new TokenRegistry(genesis.tokens());
-    this.executor = new Executor(genesis.chainId(), genesis.gasPrice(), tokens);
+    this.executor =
+        new Executor(
+            genesis.chainId(),
+            genesis.gasPrice(),
+            tokens,
+            new WithdrawalRules(genesis.vault(), genesis.ethMaxWithdrawal()));
     this.certificates =
         new Certificates(genesis.chainId(), genesis.l1ChainId(), genesis.vault(), tokens);
     this.decoder = new TransactionDecoder(genesis.chainId());
     this.maxTransactions = maxTransactions;
-    this.drops = drops == null ? (tx, reason) -> {} : drops;
+    this.pool = pool == null ? Pool.NONE : pool;
     this.head = head;
     this.headHash = head.hash();
     this.pending = new Overlay(world);
   }
 
-  /** Block 0: the genesis state (alloc, epoch 0, tokens, gas price) in an empty world. */
-  public static SealedBlock genesisBlock(Genesis g, WorldState emptyWorld) {
-    Overlay o = new Overlay(emptyWorld);
-    State st = new State(o);
-    for (Map.Entry<String, BigInteger> e : g.alloc().entrySet()) {
-      st.setAccount(Address.fromHex(e.getKey()), new State.Account(0, e.getValue()));
-    }
-    st.setEpoch(g.epoch());
-    for (Token t : g.tokens()) {
-      st.put(
-          StateKey.token(t.address()),
-          Rlp.list(
-              Rlp.string(t.l1Token().bytes()),
-              Rlp.string(t.symbol().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-              Rlp.string(t.name().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-              Rlp.uint(t.decimals())));
-    }
-    st.put(
-        StateKey.config(),
-        Rlp.list(
-            Rlp.uint(g.chainId()),
-            Rlp.uint(g.l1ChainId()),
-            Rlp.string(g.vault().bytes()),
-            Rlp.uint(g.gasPrice())));
-    Map<StateKey, byte[]> changes = o.changes();
-    byte[] stateRoot = emptyWorld.applyToTree(changes);
-    BlockHeader header =
-        new BlockHeader(
-            g.chainId(),
-            0,
-            new byte[32],
-            g.timestamp(),
-            new byte[32],
-            new byte[32],
-            stateRoot,
-            new byte[32],
-            0,
-            0,
-            BLOCK_GAS_LIMIT,
-            g.gasPrice(),
-            new byte[256],
-            0);
-    return new SealedBlock(new Block(header, header.hash(), List.of(), List.of()), changes, 0);
+  /** A ledger at block 0 of {@code genesis} (the caller stores {@link #genesisBlock} first). */
+  public static Ledger atGenesis(Genesis genesis, int maxTransactions, Pool pool) {
+    return atGenesis(genesis, maxTransactions, pool, 0);
   }
 
+  /**
+   * A ledger at block 0 that keeps the state of the {@code historyBlocks} blocks before its head
+   * readable.
+   */
+  public static Ledger atGenesis(
+      Genesis genesis, int maxTransactions, Pool pool, int historyBlocks) {
+    SealedBlock g = genesisBlock(genesis);
+    WorldState world = new WorldState(historyBlocks);
+    world.publish(0, g.stateChanges(), Map.of());
+    world.applyToTree(g.stateChanges());
+    return new Ledger(genesis, world, g.block().header(), maxTransactions, pool);
+  }
+
+  /**
+   * A ledger at the stored block {@code head}, with the state entries stored with it; refuses a
+   * state that is not the one {@code head} commits to.
+   */
+  public static Ledger restore(
+      Genesis genesis,
+      BlockHeader head,
+      StateSource stored,
+      int maxTransactions,
+      Pool pool,
+      int historyBlocks) {
+    WorldState world = new WorldState(historyBlocks);
+    stored.forEach(world::load);
+    Map<Long, Map<StateKey, byte[]>> diffs = new java.util.HashMap<>();
+    if (historyBlocks > 0) {
+      stored.forEachPrevious(
+          head.number() - historyBlocks,
+          (block, key, previous) ->
+              diffs.computeIfAbsent(block, b -> new java.util.HashMap<>()).put(key, previous));
+    }
+    world.loadHistory(head.number(), diffs);
+    // SECURITY: the stored state must be the state the stored head commits to.
+    if (!new Bytes32(world.root()).equals(head.stateRoot())) {
+      throw new IllegalStateException("stored state does not match block " + head.number());
+    }
+    return new Ledger(genesis, world, head, maxTransactions, pool);
+  }
+
+  /** Block 0: the genesis state (alloc, epoch 0, tokens, gas price) in an empty world. */
+  public static SealedBlock genesisBlock(Genesis g) {
+    return GenesisBlock.of(g);
+  }
+
+  /** The latest block this ledger has published. */
   public BlockHeader head() {
     return head;
   }
 
-  public Executor executor() {
-    return executor;
-  }
-
-  public Certificates certificates() {
-    return certificates;
+  public Genesis genesis() {
+    return genesis;
   }
 
   public TransactionDecoder decoder() {
     return decoder;
   }
 
-  public WorldState world() {
-    return world;
+  /** The fixed base fee (the genesis gas price). */
+  public UInt256 baseFee() {
+    return executor.baseFee();
   }
 
-  public Genesis genesis() {
-    return genesis;
+  /** The root of the published state (equals {@code head().stateRoot()} between blocks). */
+  public Bytes32 stateRoot() {
+    return new Bytes32(world.root());
+  }
+
+  /** The published state of the latest block (always the newest, as blocks are published). */
+  public StateReader state() {
+    return new StateReader(world, executor);
+  }
+
+  /**
+   * The state as of block {@code number}, if it is still in the history window; it stays that
+   * block's state while later blocks are published (a read after it left the window throws {@link
+   * HistoricalStateUnavailable}).
+   */
+  public Optional<StateReader> stateAt(long number) {
+    if (number < world.oldestReadable()) {
+      return Optional.empty();
+    }
+    return Optional.of(new StateReader(world.at(number), executor));
+  }
+
+  /** The oldest block whose state {@link #stateAt} still answers. */
+  public long oldestReadableBlock() {
+    return world.oldestReadable();
+  }
+
+  /** How many blocks before the head stay readable. */
+  public int historyBlocks() {
+    return world.historyBlocks();
   }
 
   /** Transactions executed but not yet in a block (read from any thread). */
@@ -158,47 +215,55 @@ public final class Ledger {
     return pendingCount;
   }
 
-  /** Applies one log record; returns the block it cut, if any. */
-  public Optional<SealedBlock> apply(long offset, long timestampMillis, byte[] record) {
-    if (record == null || record.length == 0) {
-      return Optional.empty();
-    }
-    switch (record[0]) {
-      case LogRecords.TRANSACTION -> {
-        if (applyTransaction(record)
-            && (txs.size() >= maxTransactions
-                || cumulativeGas > BLOCK_GAS_LIMIT - Executor.MAX_TX_GAS)) {
-          return Optional.of(seal(offset, timestampMillis));
-        }
-      }
-      case LogRecords.TICK -> {
-        if (!txs.isEmpty()) {
-          return Optional.of(seal(offset, timestampMillis));
-        }
-      }
-      case LogRecords.DEPOSIT_CERTIFICATE -> {
-        if (applyDepositCertificate(record) && txs.size() >= maxTransactions) {
-          return Optional.of(seal(offset, timestampMillis));
-        }
-      }
-      case LogRecords.EPOCH_CERTIFICATE -> {
-        if (applyEpochCertificate(record) && txs.size() >= maxTransactions) {
-          return Optional.of(seal(offset, timestampMillis));
-        }
-      }
-      default -> {
-        // unknown kinds are ignored by every replica alike
-      }
-    }
-    return Optional.empty();
+  /** The intrinsic gas of a call with this data (no access list): part of every gas estimate. */
+  public static long intrinsicGas(byte[] data) {
+    return Executor.intrinsicGas(data);
   }
 
-  private boolean applyTransaction(byte[] record) {
-    byte[] raw = Arrays.copyOfRange(record, 1, record.length);
-    SignedTransaction tx = drops.decoded(Keccak256.hash(raw));
+  /**
+   * Whether {@code tx} would execute on the latest state once the sender's earlier nonces have (a
+   * nonce ahead of the state's is not refused here: admission orders those).
+   */
+  public Validity checkAdmissible(SignedTransaction tx) {
+    return executor.checkAdmissible(tx, State.readOnly(world));
+  }
+
+  /** What {@code c} is worth against the latest state. */
+  public MintVerdict verify(DepositCertificate c) {
+    return certificates.verify(c, State.readOnly(world));
+  }
+
+  /** What {@code c} is worth against the latest state. */
+  public EpochChangeVerdict verify(EpochCertificate c) {
+    return certificates.verify(c, State.readOnly(world));
+  }
+
+  /** Applies one log record; returns the block it cut, if any. */
+  public Optional<SealedBlock> apply(long offset, long timestampMillis, byte[] bytes) {
+    LogRecord record = LogRecords.read(bytes);
+    if (record instanceof LogRecord.Tick) {
+      return txs.isEmpty() ? Optional.empty() : Optional.of(seal(offset, timestampMillis));
+    }
+    boolean included;
+    if (record instanceof LogRecord.Transaction t) {
+      included = applyTransaction(t.raw());
+    } else if (record instanceof LogRecord.Deposits d) {
+      included = applyDeposits(d.certificate(), bytes);
+    } else if (record instanceof LogRecord.EpochHandOver e) {
+      included = applyEpochChange(e.certificate(), bytes);
+    } else {
+      included = false; // unreadable records are ignored by every replica alike
+    }
+    boolean full =
+        txs.size() >= maxTransactions || cumulativeGas > BLOCK_GAS_LIMIT - Executor.MAX_TX_GAS;
+    return included && full ? Optional.of(seal(offset, timestampMillis)) : Optional.empty();
+  }
+
+  private boolean applyTransaction(byte[] raw) {
+    SignedTransaction tx = pool.decoded(Keccak.hash(raw));
     // Decoding is a pure function of the bytes, so a transaction this node decoded from the same
     // bytes at admission is the one every other replica decodes here.
-    if (tx == null || !Arrays.equals(tx.raw(), raw)) {
+    if (tx == null || !java.util.Arrays.equals(tx.raw(), raw)) {
       Decoded decoded = decoder.decode(raw);
       if (!(decoded instanceof Decoded.Ok ok)) {
         return false;
@@ -207,7 +272,7 @@ public final class Ledger {
     }
     Executor.Outcome outcome = executor.execute(tx, pending);
     if (outcome instanceof Executor.Outcome.Dropped dropped) {
-      drops.dropped(tx, dropped.reason());
+      pool.dropped(tx, dropped.reason());
       return false;
     }
     Executor.Outcome.Included inc = (Executor.Outcome.Included) outcome;
@@ -215,41 +280,30 @@ public final class Ledger {
     return true;
   }
 
-  private boolean applyDepositCertificate(byte[] record) {
-    Certificates.DepositCertificate c;
-    try {
-      c = Certificates.DepositCertificate.decode(record, 1);
-    } catch (Rlp.RlpException | RuntimeException e) {
-      return false;
-    }
+  private boolean applyDeposits(DepositCertificate c, byte[] record) {
     Overlay o = new Overlay(pending);
     State st = new State(o);
-    if (certificates.checkDeposit(c, st) != null || certificates.mintOverflows(c, st)) {
-      return false;
+    if (!(certificates.verify(c, st) instanceof MintVerdict.Mintable mintable)) {
+      return false; // refused, or a repeat: a deterministic no-op
     }
-    List<LogEntry> logs = certificates.mint(c, st);
+    List<LogEntry> logs = certificates.mint(mintable.mint(), st);
     o.commitTo(pending);
     include(systemTx(record), true, 0, logs, List.of());
     return true;
   }
 
-  private boolean applyEpochCertificate(byte[] record) {
-    Certificates.EpochCertificate c;
-    try {
-      c = Certificates.EpochCertificate.decode(record, 1);
-    } catch (Rlp.RlpException | RuntimeException e) {
-      return false;
-    }
+  private boolean applyEpochChange(EpochCertificate c, byte[] record) {
     State st = new State(pending);
-    if (certificates.checkEpochChange(c, st) != null) {
+    if (!(certificates.verify(c, st) instanceof EpochChangeVerdict.Applicable applicable)) {
       return false;
     }
-    include(systemTx(record), true, 0, certificates.changeEpoch(c, st), List.of());
+    include(
+        systemTx(record), true, 0, certificates.changeEpoch(applicable.change(), st), List.of());
     return true;
   }
 
   private BlockTransaction systemTx(byte[] record) {
-    return BlockTransaction.system(Keccak256.hash(record), record, genesis.chainId());
+    return BlockTransaction.system(Keccak.hash(record), record, genesis.chainId());
   }
 
   private void include(
@@ -273,17 +327,18 @@ public final class Ledger {
 
   private SealedBlock seal(long offset, long timestampMillis) {
     Map<StateKey, byte[]> changes = pending.changes();
-    byte[] stateRoot = world.applyToTree(changes);
+    Bytes32 stateRoot = new Bytes32(world.applyToTree(changes));
     List<Bytes32> txLeaves = new ArrayList<>(txs.size());
     List<Bytes32> receiptLeaves = new ArrayList<>(txs.size());
     for (ExecutedTransaction e : txs) {
-      txLeaves.add(new Bytes32(Keccak256.hash(LEAF, e.tx().hash())));
-      receiptLeaves.add(new Bytes32(Keccak256.hash(LEAF, e.receipt().encode(e.tx().hash()))));
+      Bytes32 hash = e.tx().hash();
+      txLeaves.add(Keccak.hash(LEAF, hash.bytes()));
+      receiptLeaves.add(Keccak.hash(LEAF, e.receipt().encode(hash)));
     }
-    byte[] withdrawalRoot =
+    Bytes32 withdrawalRoot =
         withdrawals.isEmpty()
-            ? new byte[32]
-            : MerkleTree.of(withdrawals.stream().map(Withdrawal::leaf).toList()).root().bytes();
+            ? Bytes32.ZERO
+            : MerkleTree.of(withdrawals.stream().map(Withdrawal::leaf).toList()).root();
     long timestamp = Math.max(head.timestamp(), Math.floorDiv(timestampMillis, 1000));
     BlockHeader header =
         new BlockHeader(
@@ -291,8 +346,8 @@ public final class Ledger {
             head.number() + 1,
             headHash,
             timestamp,
-            MerkleTree.of(txLeaves).root().bytes(),
-            MerkleTree.of(receiptLeaves).root().bytes(),
+            MerkleTree.of(txLeaves).root(),
+            MerkleTree.of(receiptLeaves).root(),
             stateRoot,
             withdrawalRoot,
             withdrawals.size(),
@@ -302,12 +357,12 @@ public final class Ledger {
             bloom,
             txs.size());
     Block block = new Block(header, header.hash(), txs, withdrawals);
-    return new SealedBlock(block, changes, offset + 1);
+    return new SealedBlock(block, changes, world.previousValues(changes), offset + 1);
   }
 
   /** The caller stored {@code sealed}: publish its state and start the next block. */
   public void published(SealedBlock sealed) {
-    world.publish(sealed.stateChanges());
+    world.publish(sealed.block().number(), sealed.stateChanges(), sealed.previousValues());
     head = sealed.block().header();
     headHash = sealed.block().hash();
     pending = new Overlay(world);

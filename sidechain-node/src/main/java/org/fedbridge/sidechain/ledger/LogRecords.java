@@ -1,5 +1,8 @@
 package org.fedbridge.sidechain.ledger;
 
+import java.util.Arrays;
+import org.fedbridge.sidechain.tx.Rlp;
+
 /**
  * The records of the ordered log ({@code sidechain.txs}): a one-byte kind, then the payload.
  *
@@ -15,10 +18,10 @@ package org.fedbridge.sidechain.ledger;
  * of them alike.
  */
 public final class LogRecords {
-  public static final byte TRANSACTION = 0x01;
-  public static final byte TICK = 0x02;
-  public static final byte DEPOSIT_CERTIFICATE = 0x03;
-  public static final byte EPOCH_CERTIFICATE = 0x04;
+  static final byte TRANSACTION = 0x01;
+  static final byte TICK = 0x02;
+  static final byte DEPOSIT_CERTIFICATE = 0x03;
+  static final byte EPOCH_CERTIFICATE = 0x04;
 
   private LogRecords() {}
 
@@ -30,12 +33,31 @@ public final class LogRecords {
     return new byte[] {TICK};
   }
 
-  public static byte[] depositCertificate(Certificates.DepositCertificate c) {
+  public static byte[] depositCertificate(DepositCertificate c) {
     return prefixed(DEPOSIT_CERTIFICATE, c.encode());
   }
 
-  public static byte[] epochCertificate(Certificates.EpochCertificate c) {
+  public static byte[] epochCertificate(EpochCertificate c) {
     return prefixed(EPOCH_CERTIFICATE, c.encode());
+  }
+
+  /** Reads a record; never throws (whatever bytes Kafka hands over). */
+  public static LogRecord read(byte[] record) {
+    if (record == null || record.length == 0) {
+      return new LogRecord.Unreadable("empty record");
+    }
+    try {
+      return switch (record[0]) {
+        case TRANSACTION -> new LogRecord.Transaction(Arrays.copyOfRange(record, 1, record.length));
+        case TICK -> new LogRecord.Tick();
+        case DEPOSIT_CERTIFICATE -> new LogRecord.Deposits(CertificateCodec.deposits(record, 1));
+        case EPOCH_CERTIFICATE ->
+            new LogRecord.EpochHandOver(CertificateCodec.epochChange(record, 1));
+        default -> new LogRecord.Unreadable("unknown record kind " + record[0]);
+      };
+    } catch (Rlp.RlpException | RuntimeException e) {
+      return new LogRecord.Unreadable(String.valueOf(e.getMessage()));
+    }
   }
 
   private static byte[] prefixed(byte kind, byte[] payload) {

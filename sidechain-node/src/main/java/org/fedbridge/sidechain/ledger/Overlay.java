@@ -7,13 +7,13 @@ import java.util.Map;
  * Writes buffered over a parent view: a transaction's effects until it succeeds, a block's effects
  * until it is sealed, or an {@code eth_call} that is thrown away.
  */
-public final class Overlay implements StateView {
+final class Overlay implements StateView {
   private static final byte[] DELETED = new byte[0];
 
   private final StateView parent;
   private final HashMap<StateKey, byte[]> changes = new HashMap<>();
 
-  public Overlay(StateView parent) {
+  Overlay(StateView parent) {
     this.parent = parent;
   }
 
@@ -27,22 +27,22 @@ public final class Overlay implements StateView {
   }
 
   /** Sets an entry; {@code null} or empty deletes it (zero values are never stored). */
-  public void put(StateKey key, byte[] value) {
+  void put(StateKey key, byte[] value) {
     changes.put(key, value == null || value.length == 0 ? DELETED : value);
   }
 
   /** Moves this overlay's writes into {@code target} (normally its parent). */
-  public void commitTo(Overlay target) {
+  void commitTo(Overlay target) {
     target.changes.putAll(changes);
     changes.clear();
   }
 
-  public boolean isEmpty() {
+  boolean isEmpty() {
     return changes.isEmpty();
   }
 
   /** The writes, with {@code null} for deleted entries. */
-  public Map<StateKey, byte[]> changes() {
+  Map<StateKey, byte[]> changes() {
     Map<StateKey, byte[]> out = new HashMap<>(changes.size() * 2);
     changes.forEach((k, v) -> out.put(k, v == DELETED ? null : v));
     return out;

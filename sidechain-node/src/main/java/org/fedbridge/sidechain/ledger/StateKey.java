@@ -1,9 +1,10 @@
 package org.fedbridge.sidechain.ledger;
 
-import java.math.BigInteger;
 import java.util.Arrays;
 import org.fedbridge.core.types.Address;
 import org.fedbridge.core.types.Hex;
+import org.fedbridge.core.types.Keccak;
+import org.fedbridge.core.types.UInt256;
 
 /**
  * A 32-byte state key: {@code keccak256(tag ‖ fields)}, so that keys spread evenly over the state
@@ -28,6 +29,7 @@ public final class StateKey implements Comparable<StateKey> {
     this.hash = Arrays.hashCode(bytes);
   }
 
+  /** A key read back from the store. */
   public static StateKey of(byte[] bytes) {
     if (bytes.length != 32) {
       throw new IllegalArgumentException("state key needs 32 bytes");
@@ -35,41 +37,42 @@ public final class StateKey implements Comparable<StateKey> {
     return new StateKey(bytes.clone());
   }
 
-  public static StateKey account(Address a) {
-    return new StateKey(Keccak256.hash(new byte[] {ACCOUNT}, a.bytes()));
+  static StateKey account(Address a) {
+    return new StateKey(Keccak.hashBytes(new byte[] {ACCOUNT}, a.bytes()));
   }
 
-  public static StateKey tokenBalance(Address token, Address holder) {
-    return new StateKey(Keccak256.hash(new byte[] {TOKEN_BALANCE}, token.bytes(), holder.bytes()));
-  }
-
-  public static StateKey allowance(Address token, Address owner, Address spender) {
+  static StateKey tokenBalance(Address token, Address holder) {
     return new StateKey(
-        Keccak256.hash(new byte[] {ALLOWANCE}, token.bytes(), owner.bytes(), spender.bytes()));
+        Keccak.hashBytes(new byte[] {TOKEN_BALANCE}, token.bytes(), holder.bytes()));
   }
 
-  public static StateKey supply(Address token) {
-    return new StateKey(Keccak256.hash(new byte[] {SUPPLY}, token.bytes()));
+  static StateKey allowance(Address token, Address owner, Address spender) {
+    return new StateKey(
+        Keccak.hashBytes(new byte[] {ALLOWANCE}, token.bytes(), owner.bytes(), spender.bytes()));
   }
 
-  public static StateKey depositMinted(BigInteger nonce) {
-    return new StateKey(Keccak256.hash(new byte[] {DEPOSIT_MINTED}, Words.uint(nonce)));
+  static StateKey supply(Address token) {
+    return new StateKey(Keccak.hashBytes(new byte[] {SUPPLY}, token.bytes()));
   }
 
-  public static StateKey withdrawalNonce() {
-    return new StateKey(Keccak256.hash(new byte[] {WITHDRAWAL_NONCE}));
+  static StateKey depositMinted(UInt256 nonce) {
+    return new StateKey(Keccak.hashBytes(new byte[] {DEPOSIT_MINTED}, nonce.toWord()));
   }
 
-  public static StateKey epoch() {
-    return new StateKey(Keccak256.hash(new byte[] {EPOCH}));
+  static StateKey withdrawalNonce() {
+    return new StateKey(Keccak.hashBytes(new byte[] {WITHDRAWAL_NONCE}));
   }
 
-  public static StateKey token(Address token) {
-    return new StateKey(Keccak256.hash(new byte[] {TOKEN}, token.bytes()));
+  static StateKey epoch() {
+    return new StateKey(Keccak.hashBytes(new byte[] {EPOCH}));
   }
 
-  public static StateKey config() {
-    return new StateKey(Keccak256.hash(new byte[] {CONFIG}));
+  static StateKey token(Address token) {
+    return new StateKey(Keccak.hashBytes(new byte[] {TOKEN}, token.bytes()));
+  }
+
+  static StateKey config() {
+    return new StateKey(Keccak.hashBytes(new byte[] {CONFIG}));
   }
 
   /** The raw bytes; callers must not modify them. */

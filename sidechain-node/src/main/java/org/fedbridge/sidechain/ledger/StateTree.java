@@ -1,5 +1,7 @@
 package org.fedbridge.sidechain.ledger;
 
+import org.fedbridge.core.types.Keccak;
+
 /**
  * The state root: a compact sparse Merkle tree over 256-bit keys. A subtree that holds one entry is
  * represented by that entry's leaf, at the shallowest depth where it is alone, so the tree's depth
@@ -16,7 +18,7 @@ package org.fedbridge.sidechain.ledger;
  * block's root costs {@code O(touched keys × log2(entries))} hashes, independent of the number of
  * accounts that did not change. Not thread-safe: the replica thread owns it.
  */
-public final class StateTree {
+final class StateTree {
   private static final byte[] ZERO = new byte[32];
   private static final byte[] LEAF = {0x00};
   private static final byte[] INNER = {0x01};
@@ -41,7 +43,7 @@ public final class StateTree {
     @Override
     byte[] hash() {
       if (hash == null) {
-        hash = Keccak256.hash(LEAF, key.raw(), valueHash);
+        hash = Keccak.hashBytes(LEAF, key.raw(), valueHash);
       }
       return hash;
     }
@@ -61,7 +63,7 @@ public final class StateTree {
     byte[] hash() {
       if (hash == null) {
         hash =
-            Keccak256.hash(
+            Keccak.hashBytes(
                 INNER, left == null ? ZERO : left.hash(), right == null ? ZERO : right.hash());
       }
       return hash;
@@ -69,19 +71,19 @@ public final class StateTree {
   }
 
   /** Sets {@code key} to {@code value}, or removes it when {@code value} is {@code null}. */
-  public void put(StateKey key, byte[] value) {
+  void put(StateKey key, byte[] value) {
     if (value == null) {
       root = remove(root, 0, key);
     } else {
-      root = insert(root, 0, new Leaf(key, Keccak256.hash(value)));
+      root = insert(root, 0, new Leaf(key, Keccak.hashBytes(value)));
     }
   }
 
-  public byte[] root() {
+  byte[] root() {
     return root == null ? ZERO.clone() : root.hash().clone();
   }
 
-  public long size() {
+  long size() {
     return size;
   }
 

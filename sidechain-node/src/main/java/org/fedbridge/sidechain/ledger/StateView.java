@@ -1,6 +1,6 @@
 package org.fedbridge.sidechain.ledger;
 
 /** Read access to state entries; {@code null} means absent (zero). */
-public interface StateView {
+interface StateView {
   byte[] get(StateKey key);
 }

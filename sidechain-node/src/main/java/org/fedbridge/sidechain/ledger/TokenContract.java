@@ -1,8 +1,9 @@
 package org.fedbridge.sidechain.ledger;
 
-import java.math.BigInteger;
 import java.util.List;
 import org.fedbridge.core.types.Address;
+import org.fedbridge.core.types.Bytes32;
+import org.fedbridge.core.types.UInt256;
 import org.fedbridge.sidechain.genesis.Token;
 
 /**
@@ -11,12 +12,12 @@ import org.fedbridge.sidechain.genesis.Token;
  * symbol}, {@code name}, {@code totalSupply}, with the standard {@code Transfer} and {@code
  * Approval} logs (EIP-20). Only the bridge mints and burns.
  */
-public final class TokenContract {
+final class TokenContract {
   /** Gas charged for any token call on top of the intrinsic gas. */
-  public static final long CALL_GAS = 30_000;
+  static final long CALL_GAS = 30_000;
 
-  public static final byte[] TRANSFER_TOPIC = Abi.topic("Transfer(address,address,uint256)");
-  public static final byte[] APPROVAL_TOPIC = Abi.topic("Approval(address,address,uint256)");
+  static final Bytes32 TRANSFER_TOPIC = Abi.topic("Transfer(address,address,uint256)");
+  static final Bytes32 APPROVAL_TOPIC = Abi.topic("Approval(address,address,uint256)");
 
   private static final int TRANSFER = Abi.selector("transfer(address,uint256)");
   private static final int APPROVE = Abi.selector("approve(address,uint256)");
@@ -30,8 +31,8 @@ public final class TokenContract {
 
   private TokenContract() {}
 
-  static CallResult call(State st, Token token, Address caller, BigInteger value, byte[] data) {
-    if (value.signum() != 0) {
+  static CallResult call(State st, Token token, Address caller, UInt256 value, byte[] data) {
+    if (value.value().signum() != 0) {
       return CallResult.revert("token is not payable", CALL_GAS);
     }
     long sel = Abi.selectorOf(data);
@@ -53,14 +54,14 @@ public final class TokenContract {
       if (from == null || to == null) {
         return CallResult.revert("bad address", CALL_GAS);
       }
-      BigInteger amount = Abi.uintArg(data, 2);
-      BigInteger allowed = st.allowance(t, from, caller);
-      if (allowed.compareTo(amount) < 0) {
+      UInt256 amount = Abi.uintArg(data, 2);
+      UInt256 allowed = st.allowance(t, from, caller);
+      if (!Amounts.covers(allowed, amount)) {
         return CallResult.revert("ERC20: insufficient allowance", CALL_GAS);
       }
       CallResult moved = move(st, t, from, to, amount);
-      if (moved.success() && !allowed.equals(Words.MAX_UINT256)) {
-        st.setAllowance(t, from, caller, allowed.subtract(amount));
+      if (moved.success() && !allowed.value().equals(UInt256.MAX_VALUE)) {
+        st.setAllowance(t, from, caller, Amounts.subtract(allowed, amount));
       }
       return moved;
     }
@@ -72,11 +73,13 @@ public final class TokenContract {
       if (spender.equals(Address.ZERO)) {
         return CallResult.revert("ERC20: approve to the zero address", CALL_GAS);
       }
-      BigInteger amount = Abi.uintArg(data, 1);
+      UInt256 amount = Abi.uintArg(data, 1);
       st.setAllowance(t, caller, spender, amount);
       LogEntry log =
           new LogEntry(
-              t, List.of(APPROVAL_TOPIC, caller.toWord(), spender.toWord()), Words.uint(amount));
+              t,
+              List.of(APPROVAL_TOPIC, new Bytes32(caller.toWord()), new Bytes32(spender.toWord())),
+              amount.toWord());
       return CallResult.ok(Abi.bool(true), CALL_GAS, List.of(log), List.of());
     }
     if (s == BALANCE_OF && Abi.hasWords(data, 1)) {
@@ -84,7 +87,7 @@ public final class TokenContract {
       if (who == null) {
         return CallResult.revert("bad address", CALL_GAS);
       }
-      return view(Words.uint(st.tokenBalance(t, who)));
+      return view(st.tokenBalance(t, who).toWord());
     }
     if (s == ALLOWANCE && Abi.hasWords(data, 2)) {
       Address owner = Abi.addressArg(data, 0);
@@ -92,7 +95,7 @@ public final class TokenContract {
       if (owner == null || spender == null) {
         return CallResult.revert("bad address", CALL_GAS);
       }
-      return view(Words.uint(st.allowance(t, owner, spender)));
+      return view(st.allowance(t, owner, spender).toWord());
     }
     if (s == DECIMALS && Abi.hasWords(data, 0)) {
       return view(Words.uint(token.decimals()));
@@ -104,7 +107,7 @@ public final class TokenContract {
       return view(Abi.string(token.name()));
     }
     if (s == TOTAL_SUPPLY && Abi.hasWords(data, 0)) {
-      return view(Words.uint(st.supply(t)));
+      return view(st.supply(t).toWord());
     }
     return CallResult.revert("unknown function", CALL_GAS);
   }
@@ -113,23 +116,25 @@ public final class TokenContract {
     return CallResult.ok(data, CALL_GAS, List.of(), List.of());
   }
 
-  private static CallResult move(State st, Address t, Address from, Address to, BigInteger amount) {
+  private static CallResult move(State st, Address t, Address from, Address to, UInt256 amount) {
     if (to.equals(Address.ZERO)) {
       return CallResult.revert("ERC20: transfer to the zero address", CALL_GAS);
     }
-    BigInteger fromBalance = st.tokenBalance(t, from);
-    if (fromBalance.compareTo(amount) < 0) {
+    UInt256 fromBalance = st.tokenBalance(t, from);
+    if (!Amounts.covers(fromBalance, amount)) {
       return CallResult.revert("ERC20: transfer amount exceeds balance", CALL_GAS);
     }
-    st.setTokenBalance(t, from, fromBalance.subtract(amount));
+    st.setTokenBalance(t, from, Amounts.subtract(fromBalance, amount));
     // Cannot overflow: the sum of balances is the supply, itself at most 2^256 - 1.
-    st.setTokenBalance(t, to, st.tokenBalance(t, to).add(amount));
+    st.setTokenBalance(t, to, Amounts.add(st.tokenBalance(t, to), amount));
     return CallResult.ok(
         Abi.bool(true), CALL_GAS, List.of(transferLog(t, from, to, amount)), List.of());
   }
 
-  static LogEntry transferLog(Address token, Address from, Address to, BigInteger amount) {
+  static LogEntry transferLog(Address token, Address from, Address to, UInt256 amount) {
     return new LogEntry(
-        token, List.of(TRANSFER_TOPIC, from.toWord(), to.toWord()), Words.uint(amount));
+        token,
+        List.of(TRANSFER_TOPIC, new Bytes32(from.toWord()), new Bytes32(to.toWord())),
+        amount.toWord());
   }
 }

@@ -7,26 +7,26 @@ import org.fedbridge.core.types.Address;
 import org.fedbridge.sidechain.genesis.Token;
 
 /** The bridged tokens, by sidechain address and by L1 address. */
-public final class TokenRegistry {
+final class TokenRegistry {
   private final Map<Address, Token> bySidechain = new LinkedHashMap<>();
   private final Map<Address, Token> byL1 = new LinkedHashMap<>();
 
-  public TokenRegistry(List<Token> tokens) {
+  TokenRegistry(List<Token> tokens) {
     for (Token t : tokens) {
       bySidechain.put(t.address(), t);
       byL1.put(t.l1Token(), t);
     }
   }
 
-  public Token atSidechain(Address a) {
+  Token atSidechain(Address a) {
     return bySidechain.get(a);
   }
 
-  public Token forL1(Address l1Token) {
+  Token forL1(Address l1Token) {
     return byL1.get(l1Token);
   }
 
-  public List<Token> all() {
+  List<Token> all() {
     return List.copyOf(bySidechain.values());
   }
 }

@@ -1,16 +1,14 @@
 package org.fedbridge.sidechain.ledger;
 
 import java.math.BigInteger;
-import org.fedbridge.core.types.Address;
+import org.fedbridge.core.types.Bytes32;
+import org.fedbridge.core.types.UInt256;
 
-/** 32-byte ABI words and unsigned 256-bit arithmetic helpers. */
-public final class Words {
-  public static final BigInteger MAX_UINT256 =
-      BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
-
+/** 32-byte ABI words and the minimal big-endian form amounts take in the state. */
+final class Words {
   private Words() {}
 
-  public static byte[] uint(BigInteger v) {
+  static byte[] uint(BigInteger v) {
     byte[] raw = v.toByteArray();
     byte[] w = new byte[32];
     int len = Math.min(raw.length, 32);
@@ -18,29 +16,30 @@ public final class Words {
     return w;
   }
 
-  public static byte[] uint(long v) {
+  static byte[] uint(long v) {
     return uint(BigInteger.valueOf(v));
   }
 
-  public static byte[] address(Address a) {
-    return a.toWord();
+  static Bytes32 word(UInt256 v) {
+    return new Bytes32(v.toWord());
   }
 
-  /** Minimal big-endian bytes (empty for zero). */
-  public static byte[] minimal(BigInteger v) {
-    if (v.signum() == 0) {
+  static Bytes32 word(long v) {
+    return new Bytes32(uint(v));
+  }
+
+  /** Minimal big-endian bytes (empty for zero), as amounts are stored. */
+  static byte[] minimal(UInt256 v) {
+    BigInteger b = v.value();
+    if (b.signum() == 0) {
       return new byte[0];
     }
-    byte[] raw = v.toByteArray();
+    byte[] raw = b.toByteArray();
     if (raw[0] == 0) {
       byte[] t = new byte[raw.length - 1];
       System.arraycopy(raw, 1, t, 0, t.length);
       return t;
     }
     return raw;
-  }
-
-  public static boolean fitsUint256(BigInteger v) {
-    return v.signum() >= 0 && v.bitLength() <= 256;
   }
 }

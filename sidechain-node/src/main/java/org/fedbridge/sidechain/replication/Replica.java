@@ -1,7 +1,6 @@
 package org.fedbridge.sidechain.replication;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +18,16 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.fedbridge.core.types.Hex;
 import org.fedbridge.sidechain.genesis.Genesis;
 import org.fedbridge.sidechain.ledger.Block;
 import org.fedbridge.sidechain.ledger.Ledger;
+import org.fedbridge.sidechain.ledger.LiveLedger;
 import org.fedbridge.sidechain.ledger.LogRecords;
 import org.fedbridge.sidechain.ledger.SealedBlock;
-import org.fedbridge.sidechain.ledger.WorldState;
-import org.fedbridge.sidechain.store.BlockStore;
+import org.fedbridge.sidechain.store.BlockWriter;
+import org.fedbridge.sidechain.store.ChainQueries;
+import org.fedbridge.sidechain.store.StoredBlock;
+import org.fedbridge.sidechain.store.StoredState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,42 +45,64 @@ public final class Replica implements AutoCloseable {
     void stored(Block block);
   }
 
+  /** Where a replica keeps its chain: the writer, the reads, the state it restarts from. */
+  public record Store(BlockWriter writer, ChainQueries queries, StoredState state) {}
+
+  /**
+   * @param topic the ordered log
+   * @param maxTransactions a block is cut after this many transactions
+   * @param tickInterval how often to append a tick while transactions wait ({@code ZERO}: never)
+   * @param historyBlocks how many blocks before the head keep a readable state
+   */
+  public record Settings(
+      String topic, int maxTransactions, Duration tickInterval, int historyBlocks) {}
+
   private final Genesis genesis;
-  private final BlockStore store;
+  private final Store store;
+  private final LiveLedger live;
   private final Map<String, Object> kafka;
   private final String topic;
   private final int maxTransactions;
   private final Duration tickInterval;
+  private final int historyBlocks;
   private final RecordAppender log;
   private final Ledger.Pool drops;
   private final List<BlockListener> listeners = new CopyOnWriteArrayList<>();
-  private final CountDownLatch stopped = new CountDownLatch(1);
+  private volatile CountDownLatch stopped = new CountDownLatch(1);
   private final TopicPartition partition;
 
-  private volatile Ledger ledger;
   private volatile boolean running;
   private volatile boolean caughtUp;
   private volatile String failure;
   private volatile long processedRecords;
   private Thread thread;
   private ScheduledExecutorService ticker;
+  private final java.util.concurrent.atomic.AtomicBoolean tickScheduled =
+      new java.util.concurrent.atomic.AtomicBoolean();
+  private volatile long lastTick = System.nanoTime();
   private KafkaConsumer<byte[], byte[]> consumer;
 
+  /**
+   * @param live where the replica installs its ledger (admission and JSON-RPC read it there)
+   * @param log where ticks are appended ({@code null}: no ticks)
+   * @param drops the node's pool, told about transactions that execution dropped
+   */
   public Replica(
       Genesis genesis,
-      BlockStore store,
+      Store store,
+      LiveLedger live,
       Map<String, Object> kafkaClientProperties,
-      String topic,
-      int maxTransactions,
-      Duration tickInterval,
+      Settings settings,
       RecordAppender log,
       Ledger.Pool drops) {
     this.genesis = genesis;
     this.store = store;
+    this.live = live;
     this.kafka = kafkaClientProperties;
-    this.topic = topic;
-    this.maxTransactions = maxTransactions;
-    this.tickInterval = tickInterval;
+    this.topic = settings.topic();
+    this.maxTransactions = settings.maxTransactions();
+    this.tickInterval = settings.tickInterval();
+    this.historyBlocks = settings.historyBlocks();
     this.log = log;
     this.drops = drops;
     this.partition = new TopicPartition(topic, 0);
@@ -91,7 +114,8 @@ public final class Replica implements AutoCloseable {
 
   /** Loads the ledger from the database (writing block 0 into an empty one) and starts reading. */
   public synchronized void start() {
-    ledger = load();
+    stopped = new CountDownLatch(1);
+    live.install(load());
     running = true;
     thread = new Thread(this::run, "replica-" + topic);
     thread.setDaemon(true);
@@ -111,7 +135,7 @@ public final class Replica implements AutoCloseable {
 
   /** The ledger as of the latest stored block (replaced after a recovery). */
   public Ledger ledger() {
-    return ledger;
+    return live.get();
   }
 
   public boolean isHealthy() {
@@ -131,35 +155,27 @@ public final class Replica implements AutoCloseable {
   }
 
   private Ledger load() {
-    WorldState world = new WorldState();
-    SealedBlock genesisBlock = Ledger.genesisBlock(genesis, new WorldState());
-    Optional<BlockStore.Head> head = store.head();
+    SealedBlock genesisBlock = Ledger.genesisBlock(genesis);
+    Optional<StoredBlock> head = store.queries().head();
     if (head.isEmpty()) {
-      store.commit(genesisBlock);
-      world.publish(genesisBlock.stateChanges());
-      world.applyToTree(genesisBlock.stateChanges());
-      LOG.info("sidechain genesis block {} written", Hex.encode(genesisBlock.block().hash()));
-      return new Ledger(genesis, world, genesisBlock.block().header(), maxTransactions, drops);
+      store.writer().commit(genesisBlock);
+      LOG.info("sidechain genesis block {} written", genesisBlock.block().hash());
+      return Ledger.atGenesis(genesis, maxTransactions, drops, historyBlocks);
     }
-    BlockStore.Head block0 = store.block(0).orElseThrow();
-    if (!Arrays.equals(block0.hash(), genesisBlock.block().hash())) {
+    StoredBlock block0 = store.queries().block(0).orElseThrow();
+    if (!block0.hash().equals(genesisBlock.block().hash())) {
       throw new IllegalStateException(
           "the database holds another chain: block 0 is "
-              + Hex.encode(block0.hash())
+              + block0.hash()
               + ", the genesis file gives "
-              + Hex.encode(genesisBlock.block().hash()));
+              + genesisBlock.block().hash());
     }
-    store.loadState(world);
-    BlockStore.Head h = head.get();
-    // SECURITY: the stored state must be the state the stored head commits to.
-    if (!Arrays.equals(world.root(), h.header().stateRoot())) {
-      throw new IllegalStateException("stored state does not match block " + h.header().number());
-    }
-    return new Ledger(genesis, world, h.header(), maxTransactions, drops);
+    return Ledger.restore(
+        genesis, head.get().header(), store.state(), maxTransactions, drops, historyBlocks);
   }
 
   private long resumeOffset() {
-    return store.head().map(BlockStore.Head::nextOffset).orElse(0L);
+    return store.queries().head().map(StoredBlock::nextOffset).orElse(0L);
   }
 
   private void run() {
@@ -176,7 +192,7 @@ public final class Replica implements AutoCloseable {
         LOG.error("replica failed, restarting from its database: {}", e.toString());
         awaitStop(Duration.ofSeconds(1));
         try {
-          ledger = load();
+          live.install(load());
           failure = null;
         } catch (RuntimeException again) {
           failure = again.getMessage();
@@ -204,10 +220,11 @@ public final class Replica implements AutoCloseable {
     consumer.seek(partition, resumeOffset());
     while (running) {
       ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
+      Ledger ledger = live.get();
       for (ConsumerRecord<byte[], byte[]> r : records) {
         Optional<SealedBlock> sealed = ledger.apply(r.offset(), r.timestamp(), r.value());
         if (sealed.isPresent()) {
-          store.commit(sealed.get());
+          store.writer().commit(sealed.get());
           ledger.published(sealed.get());
           for (BlockListener l : listeners) {
             l.stored(sealed.get().block());
@@ -217,13 +234,44 @@ public final class Replica implements AutoCloseable {
       }
       OptionalLong lag = consumer.currentLag(partition);
       caughtUp = records.isEmpty() || (lag.isPresent() && lag.getAsLong() == 0);
+      if (caughtUp && !records.isEmpty()) {
+        tickSoon();
+      }
     }
+  }
+
+  /**
+   * Transactions wait for a block: cut it now if the last tick is a tick interval old, else when it
+   * will be. An idle chain thus gives a transaction its block at once, and a busy one at most one
+   * tick-cut block per interval (full blocks are cut by size anyway). The periodic tick below stays
+   * as the fallback.
+   */
+  private void tickSoon() {
+    Ledger l = live.get();
+    if (ticker == null
+        || l == null
+        || l.pendingCount() == 0
+        || !tickScheduled.compareAndSet(false, true)) {
+      return;
+    }
+    long wait = lastTick + tickInterval.toNanos() - System.nanoTime();
+    try {
+      ticker.schedule(this::scheduledTick, Math.max(0, wait), TimeUnit.NANOSECONDS);
+    } catch (RuntimeException e) {
+      tickScheduled.set(false); // stopping
+    }
+  }
+
+  private void scheduledTick() {
+    tickScheduled.set(false);
+    tick();
   }
 
   private void tick() {
     try {
-      Ledger l = ledger;
+      Ledger l = live.get();
       if (running && caughtUp && l != null && l.pendingCount() > 0) {
+        lastTick = System.nanoTime();
         log.append(LogRecords.tick());
       }
     } catch (RuntimeException e) {

@@ -1,15 +1,26 @@
 package org.fedbridge.sidechain.rpc;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.function.Supplier;
 import org.fedbridge.sidechain.admission.Admission;
+import org.fedbridge.sidechain.ledger.HistoricalStateUnavailable;
 import org.fedbridge.sidechain.ledger.Ledger;
+import org.fedbridge.sidechain.ledger.StateReader;
 import org.fedbridge.sidechain.replication.Replica;
-import org.fedbridge.sidechain.store.BlockStore;
+import org.fedbridge.sidechain.rpc.subscriptions.FilterRegistry;
+import org.fedbridge.sidechain.store.ChainQueries;
 
-/** What the JSON-RPC methods read from and write to. */
+/**
+ * What the JSON-RPC methods read from and write to.
+ *
+ * @param replica {@code null} when no replica runs in this process (tests)
+ * @param filters the filters installed over HTTP
+ */
 public record Chain(
-    Supplier<Ledger> ledgerSupplier, Replica replica, BlockStore store, Admission admission) {
+    Supplier<Ledger> ledgerSupplier,
+    Replica replica,
+    ChainQueries queries,
+    Admission admission,
+    FilterRegistry filters) {
 
   public Ledger ledger() {
     return ledgerSupplier.get();
@@ -19,50 +30,62 @@ public record Chain(
     return ledger().head().number();
   }
 
-  /**
-   * A block tag ({@code latest}, {@code pending}, {@code safe}, {@code finalized}, {@code
-   * earliest}), a hex number, or an EIP-1898 object; {@code null} means latest. Blocks are final
-   * once stored, so {@code safe} and {@code finalized} are the head.
-   */
-  public long blockNumber(JsonNode tag, int index) throws RpcException {
-    long head = headNumber();
-    if (tag == null || tag.isNull()) {
-      return head;
+  /** The block number a selector means (a hash must name a stored block). */
+  public long resolve(BlockSelector selector) throws RpcException {
+    if (selector instanceof BlockSelector.Number n) {
+      return n.number();
     }
-    if (tag.isObject()) {
-      if (tag.has("blockHash")) {
-        byte[] hash = Params.hexBytes(tag.get("blockHash"), index);
-        return store
-            .block(hash)
-            .map(h -> h.header().number())
-            .orElseThrow(
-                () -> new RpcException(JsonRpcError.NOT_FOUND, "header for hash not found"));
-      }
-      return blockNumber(tag.get("blockNumber"), index);
+    if (selector instanceof BlockSelector.Earliest) {
+      return 0;
     }
-    if (!tag.isTextual()) {
-      throw RpcException.invalidParams(index, "expected a block number or tag");
+    if (selector instanceof BlockSelector.Hash h) {
+      return queries
+          .block(h.hash())
+          .map(b -> b.header().number())
+          .orElseThrow(() -> new RpcException(JsonRpcError.NOT_FOUND, "header for hash not found"));
     }
-    return switch (tag.asText()) {
-      case "latest", "pending", "safe", "finalized" -> head;
-      case "earliest" -> 0;
-      default -> {
-        java.math.BigInteger n = Params.quantity(tag, index);
-        if (n.bitLength() > 62) {
-          throw RpcException.invalidParams(index, "block number too large");
-        }
-        yield n.longValue();
-      }
-    };
+    return headNumber();
   }
 
-  /** For state reads: only the latest state is kept. */
-  public void requireLatestState(JsonNode tag, int index) throws RpcException {
-    long n = blockNumber(tag, index);
-    if (n < headNumber()) {
-      throw new RpcException(
-          JsonRpcError.HISTORICAL_STATE,
-          "historical state not available: this node keeps the state of the latest block only");
+  /**
+   * The state at the selected block: the latest, or one of the history window (a block beyond it is
+   * the {@code historical state not available} error).
+   */
+  public StateReader state(BlockSelector selector) throws RpcException {
+    Ledger l = ledger();
+    long n = resolve(selector);
+    if (n >= l.head().number()) {
+      return l.state();
     }
+    return l.stateAt(n).orElseThrow(() -> historicalStateUnavailable(l));
+  }
+
+  /** Reads the selected block's state, answering a block that left the window meanwhile. */
+  public <T> T read(BlockSelector selector, StateRead<T> read) throws RpcException {
+    try {
+      return read.apply(state(selector));
+    } catch (HistoricalStateUnavailable e) {
+      throw historicalStateUnavailable(ledger());
+    }
+  }
+
+  /** A read of one block's state. */
+  public interface StateRead<T> {
+    T apply(StateReader state) throws RpcException;
+  }
+
+  private static RpcException historicalStateUnavailable(Ledger l) {
+    String kept =
+        l.historyBlocks() == 0
+            ? "the state of the latest block only"
+            : "the state of the latest block and the "
+                + l.historyBlocks()
+                + " before it (now blocks "
+                + l.oldestReadableBlock()
+                + " to "
+                + l.head().number()
+                + ")";
+    return new RpcException(
+        JsonRpcError.HISTORICAL_STATE, "historical state not available: this node keeps " + kept);
   }
 }

@@ -2,8 +2,7 @@ package org.fedbridge.sidechain.rpc;
 
 /** One JSON-RPC method (one class each, as in Besu). */
 public interface JsonRpcMethod {
-  /** The method name, e.g. {@code eth_chainId}. */
-  String name();
+  RpcMethod method();
 
   /** The result (anything Jackson can write), or an {@link RpcException}. */
   Object execute(Params params) throws RpcException;

@@ -3,14 +3,16 @@ package org.fedbridge.sidechain.rpc;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigInteger;
 import java.util.List;
 import org.fedbridge.core.message.Withdrawal;
+import org.fedbridge.core.types.Bytes32;
+import org.fedbridge.core.types.UInt256;
 import org.fedbridge.sidechain.ledger.BlockHeader;
 import org.fedbridge.sidechain.ledger.BlockTransaction;
 import org.fedbridge.sidechain.ledger.ExecutedTransaction;
 import org.fedbridge.sidechain.ledger.Receipt;
-import org.fedbridge.sidechain.store.BlockStore;
+import org.fedbridge.sidechain.store.StoredLog;
+import org.fedbridge.sidechain.store.StoredTransaction;
 import org.fedbridge.sidechain.tx.SignedTransaction;
 
 /** Blocks, transactions, receipts and logs in the shapes Ethereum clients parse. */
@@ -25,7 +27,23 @@ public final class JsonViews {
   private JsonViews() {}
 
   public static ObjectNode block(
-      BlockHeader h, byte[] hash, List<BlockStore.StoredTransaction> txs, boolean full) {
+      BlockHeader h, Bytes32 hash, List<StoredTransaction> txs, boolean full) {
+    ObjectNode o = header(h, hash);
+    ArrayNode list = o.putArray("transactions");
+    for (StoredTransaction t : txs) {
+      if (full) {
+        list.add(
+            transaction(t.executed().tx(), h.number(), hash, t.executed().index(), h.baseFee()));
+      } else {
+        list.add(Quantity.data(t.executed().tx().hash()));
+      }
+    }
+    o.putArray("uncles");
+    return o;
+  }
+
+  /** A block's header fields: what {@code newHeads} subscribers get (no transactions, as geth). */
+  public static ObjectNode header(BlockHeader h, Bytes32 hash) {
     ObjectNode o = F.objectNode();
     o.put("number", Quantity.of(h.number()));
     o.put("hash", Quantity.data(hash));
@@ -48,30 +66,20 @@ public final class JsonViews {
     o.put("mixHash", ZERO_HASH);
     o.put("bridgeWithdrawalRoot", Quantity.data(h.withdrawalRoot()));
     o.put("bridgeWithdrawalCount", Quantity.of(h.withdrawalCount()));
-    ArrayNode list = o.putArray("transactions");
-    for (BlockStore.StoredTransaction t : txs) {
-      if (full) {
-        list.add(
-            transaction(t.executed().tx(), h.number(), hash, t.executed().index(), h.baseFee()));
-      } else {
-        list.add(Quantity.data(t.executed().tx().hash()));
-      }
-    }
-    o.putArray("uncles");
     return o;
   }
 
   public static ObjectNode transaction(
-      BlockTransaction t, Long blockNumber, byte[] blockHash, Integer index, BigInteger baseFee) {
+      BlockTransaction t, Long blockNumber, Bytes32 blockHash, Integer index, UInt256 baseFee) {
     ObjectNode o = F.objectNode();
     o.put("blockHash", blockHash == null ? null : Quantity.data(blockHash));
     o.put("blockNumber", blockNumber == null ? null : Quantity.of(blockNumber));
     o.put("from", t.from().toHex());
     o.put("gas", Quantity.of(t.gasLimit()));
-    BigInteger price =
+    java.math.BigInteger price =
         t.type() == 2 && baseFee != null
-            ? baseFee.add(t.maxPriorityFeePerGas()).min(t.maxFeePerGas())
-            : t.maxFeePerGas();
+            ? baseFee.value().add(t.maxPriorityFeePerGas().value()).min(t.maxFeePerGas().value())
+            : t.maxFeePerGas().value();
     o.put("gasPrice", Quantity.of(price));
     if (t.type() == 2) {
       o.put("maxFeePerGas", Quantity.of(t.maxFeePerGas()));
@@ -99,7 +107,7 @@ public final class JsonViews {
     return transaction(BlockTransaction.of(tx), null, null, null, null);
   }
 
-  public static ObjectNode receipt(BlockStore.StoredTransaction st) {
+  public static ObjectNode receipt(StoredTransaction st) {
     ExecutedTransaction e = st.executed();
     BlockTransaction t = e.tx();
     Receipt r = e.receipt();
@@ -114,7 +122,7 @@ public final class JsonViews {
     o.put("gasUsed", Quantity.of(r.gasUsed()));
     o.putNull("contractAddress");
     ArrayNode logs = o.putArray("logs");
-    for (BlockStore.StoredLog l : st.logs()) {
+    for (StoredLog l : st.logs()) {
       logs.add(log(l));
     }
     o.put("logsBloom", Quantity.data(r.logsBloom()));
@@ -124,12 +132,12 @@ public final class JsonViews {
     return o;
   }
 
-  public static ObjectNode log(BlockStore.StoredLog l) {
+  public static ObjectNode log(StoredLog l) {
     ObjectNode o = F.objectNode();
     o.put("address", l.log().address().toHex());
     ArrayNode topics = o.putArray("topics");
-    for (byte[] t : l.log().topics()) {
-      topics.add(Quantity.data(t));
+    for (Bytes32 t : l.log().topics()) {
+      topics.add(t.toHex());
     }
     o.put("data", Quantity.data(l.log().data()));
     o.put("blockNumber", Quantity.of(l.blockNumber()));

@@ -3,7 +3,10 @@ package org.fedbridge.sidechain.tx;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.fedbridge.core.types.Hex;
+import org.fedbridge.core.types.UInt256;
 
 /**
  * A strict RLP reader and a small writer (Ethereum Yellow Paper, appendix B). The reader refuses
@@ -67,6 +70,22 @@ public final class Rlp {
         throw new RlpException("uint64 overflow");
       }
       return v.longValueExact();
+    }
+
+    /** Items are equal when their encodings are. */
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Item i && Arrays.equals(source, start, end, i.source, i.start, i.end);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(encoded());
+    }
+
+    @Override
+    public String toString() {
+      return "Rlp.Item[" + Hex.encode(encoded()) + "]";
     }
   }
 
@@ -190,6 +209,10 @@ public final class Rlp {
 
   public static byte[] uint(long v) {
     return uint(BigInteger.valueOf(v));
+  }
+
+  public static byte[] uint(UInt256 v) {
+    return uint(v.value());
   }
 
   /** A list of already encoded items. */

@@ -3,7 +3,7 @@ package org.fedbridge.sidechain.tx;
 import fr.acinq.secp256k1.Secp256k1;
 import java.math.BigInteger;
 import org.fedbridge.core.types.Address;
-import org.fedbridge.sidechain.ledger.Keccak256;
+import org.fedbridge.core.types.Keccak;
 
 /**
  * Recovers a transaction's sender with Bitcoin Core's libsecp256k1 through ACINQ's JNI binding (~45
@@ -33,7 +33,7 @@ public final class SenderRecovery {
       if (pub == null || pub.length != 65) {
         return null;
       }
-      byte[] h = Keccak256.hash(pub, 1, 64);
+      byte[] h = Keccak.hashBytes(pub, 1, 64);
       byte[] a = new byte[20];
       System.arraycopy(h, 12, a, 0, 20);
       return new Address(a);
@@ -44,7 +44,7 @@ public final class SenderRecovery {
 
   /** The address of a 65-byte uncompressed public key. */
   public static Address addressOf(byte[] uncompressedPub) {
-    byte[] h = Keccak256.hash(uncompressedPub, 1, 64);
+    byte[] h = Keccak.hashBytes(uncompressedPub, 1, 64);
     byte[] a = new byte[20];
     System.arraycopy(h, 12, a, 0, 20);
     return new Address(a);

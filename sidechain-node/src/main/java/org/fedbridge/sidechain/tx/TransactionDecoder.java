@@ -3,7 +3,8 @@ package org.fedbridge.sidechain.tx;
 import java.math.BigInteger;
 import java.util.List;
 import org.fedbridge.core.types.Address;
-import org.fedbridge.sidechain.ledger.Keccak256;
+import org.fedbridge.core.types.Keccak;
+import org.fedbridge.core.types.UInt256;
 
 /**
  * Decodes raw signed transactions: legacy (with EIP-155 chain id) and EIP-1559 (type 2). Parsing is
@@ -89,7 +90,7 @@ public final class TransactionDecoder {
     signed[6] = Rlp.uint(chainId);
     signed[7] = Rlp.uint(0);
     signed[8] = Rlp.uint(0);
-    byte[] sigHash = Keccak256.hash(Rlp.list(signed));
+    byte[] sigHash = Keccak.hashBytes(Rlp.list(signed));
     Address sender = SenderRecovery.recover(sigHash, r, s, recId);
     if (sender == null) {
       return refused(TxError.INVALID_SENDER, null);
@@ -99,15 +100,15 @@ public final class TransactionDecoder {
             0,
             chainId,
             nonce,
-            gasPrice,
-            gasPrice,
+            new UInt256(gasPrice),
+            new UInt256(gasPrice),
             gas,
             to,
-            value,
+            new UInt256(value),
             data,
             0,
             sender,
-            Keccak256.hash(raw),
+            Keccak.hash(raw),
             raw,
             v,
             r,
@@ -145,7 +146,7 @@ public final class TransactionDecoder {
     for (int i = 0; i < 9; i++) {
       signed[i] = f.get(i).encoded();
     }
-    byte[] sigHash = Keccak256.hash(new byte[] {0x02}, Rlp.list(signed));
+    byte[] sigHash = Keccak.hashBytes(new byte[] {0x02}, Rlp.list(signed));
     Address sender = SenderRecovery.recover(sigHash, r, s, yParity.intValue());
     if (sender == null) {
       return refused(TxError.INVALID_SENDER, null);
@@ -155,15 +156,15 @@ public final class TransactionDecoder {
             2,
             chainId,
             nonce,
-            tip,
-            feeCap,
+            new UInt256(tip),
+            new UInt256(feeCap),
             gas,
             to,
-            value,
+            new UInt256(value),
             data,
             accessListCost,
             sender,
-            Keccak256.hash(raw),
+            Keccak.hash(raw),
             raw,
             yParity,
             r,

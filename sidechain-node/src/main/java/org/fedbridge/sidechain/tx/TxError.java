@@ -22,7 +22,11 @@ public enum TxError {
   CONTRACT_CREATION("contract creation is not supported on this chain"),
   OVERSIZED("oversized data"),
   ALREADY_KNOWN("already known"),
-  POOL_FULL("txpool is full");
+  /** Another transaction of the sender already waits with this nonce (no replacement here). */
+  REPLACEMENT_UNDERPRICED("replacement transaction underpriced"),
+  POOL_FULL("txpool is full"),
+  /** Ours, not geth's: a withdrawal the L1 vault could never pay (threats.md row 21). */
+  WITHDRAWAL_REFUSED("withdrawal refused");
 
   private final String message;
 

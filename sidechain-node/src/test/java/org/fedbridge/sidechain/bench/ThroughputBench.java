@@ -120,7 +120,12 @@ public final class ThroughputBench {
               "--logging.level.root=WARN");
       String nodeUrl = "http://127.0.0.1:" + port + "/";
       warmUp(nodeUrl);
+      long cpuBefore = processCpuNanos();
       sidechain = run(nodeUrl, ours, threads, batch, accounts, cap);
+      System.out.printf(
+          Locale.ROOT,
+          "sidechain-node: %.0f µs of CPU per transaction in this JVM (node, client, Kafka)%n",
+          (processCpuNanos() - cpuBefore) / 1e3 / Math.max(1, sidechain.txs()));
       System.out.printf(
           Locale.ROOT,
           "sidechain-node: %d transfers in %.2f s = %.0f tx/s (send to receipt)%n",
@@ -161,15 +166,28 @@ public final class ThroughputBench {
           ReplicaHarness.create("bench_replay", GenesisFile.read(genesisFile), topic, 500)) {
         long end = logEnd(topic);
         long start = System.nanoTime();
+        long cpuBefore = processCpuNanos();
         fresh.start();
         while (fresh.replica().processedRecords() < end) {
           Thread.onSpinWait();
           java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
         }
         replaySeconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(
+            Locale.ROOT,
+            "replay: %.1f µs of CPU per transaction on the replica thread (ledger and store)%n",
+            replicaThreadCpuNanos(topic) / 1e3 / txs);
+        System.out.printf(
+            Locale.ROOT,
+            "replay: %.0f µs of CPU per transaction in this JVM (replica, Kafka)%n",
+            (processCpuNanos() - cpuBefore) / 1e3 / txs);
         records = end;
-        if (!java.util.Arrays.equals(
-            fresh.replica().ledger().head().stateRoot(), fresh.replica().ledger().world().root())) {
+        if (!fresh
+            .replica()
+            .ledger()
+            .head()
+            .stateRoot()
+            .equals(fresh.replica().ledger().stateRoot())) {
           throw new IllegalStateException("replayed state does not match its head");
         }
       }
@@ -194,8 +212,31 @@ public final class ThroughputBench {
             anvil.rate(),
             sidechain.rate() / anvil.rate(),
             txs / replaySeconds);
-    Files.writeString(Path.of("target/bench.txt"), summary);
+    Path out =
+        Files.isDirectory(Path.of("sidechain-node"))
+            ? Path.of("sidechain-node/target")
+            : Path.of("target");
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("bench.txt"), summary);
     System.out.print(summary);
+  }
+
+  /** CPU time so far of the replica thread that reads {@code topic}. */
+  private static long replicaThreadCpuNanos(String topic) {
+    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().equals("replica-" + topic)) {
+        return threads.getThreadCpuTime(t.getId());
+      }
+    }
+    return -1;
+  }
+
+  /** CPU time of this whole JVM (PostgreSQL runs in its own processes and is not counted). */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static long logEnd(String topic) throws Exception {
@@ -299,7 +340,7 @@ public final class ThroughputBench {
     List<String> last = new ArrayList<>();
     for (List<String> s : perSender) {
       byte[] raw = Hex.decode(s.get(s.size() - 1));
-      last.add(Hex.encode(org.fedbridge.sidechain.ledger.Keccak256.hash(raw)));
+      last.add(Hex.encode(org.fedbridge.core.types.Keccak.hashBytes(raw)));
     }
     while (true) {
       if (System.nanoTime() - start > cap.toNanos()) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.fedbridge.core.message.Withdrawal;
 import org.fedbridge.core.types.Address;
-import org.fedbridge.core.types.Bytes32;
+import org.fedbridge.core.types.UInt256;
 import org.fedbridge.sidechain.genesis.Genesis;
 import org.fedbridge.sidechain.genesis.TokenAddresses;
 import org.fedbridge.sidechain.testing.Abis;
@@ -24,8 +24,12 @@ class LedgerTest {
   static final Address TOKEN = TokenAddresses.sidechainToken(TestGenesis.L1_TOKEN);
   static final BigInteger ONE = TestGenesis.ETHER;
 
-  private static State state(LedgerHarness h) {
-    return State.readOnly(h.ledger().world());
+  private static StateReader state(LedgerHarness h) {
+    return h.ledger().state();
+  }
+
+  private static UInt256 u(BigInteger v) {
+    return new UInt256(v);
   }
 
   @Test
@@ -45,9 +49,9 @@ class LedgerTest {
     assertThat(ticked.get().header().parentHash()).isEqualTo(third.get().hash());
     assertThat(ticked.get().header().timestamp()).isGreaterThan(third.get().header().timestamp());
     assertThat(h.tick()).isEmpty();
-    assertThat(state(h).account(A.get(0).address()).nonce()).isEqualTo(4);
-    assertThat(state(h).account(A.get(1).address()).balance())
-        .isEqualTo(ONE.multiply(BigInteger.valueOf(1_000_004)));
+    assertThat(state(h).nonce(A.get(0).address())).isEqualTo(4);
+    assertThat(state(h).balance(A.get(1).address()))
+        .isEqualTo(u(ONE.multiply(BigInteger.valueOf(1_000_004))));
   }
 
   @Test
@@ -77,7 +81,7 @@ class LedgerTest {
     for (int i = 0; i < a.blocks().size(); i++) {
       assertThat(a.blocks().get(i).hash()).isEqualTo(b.blocks().get(i).hash());
     }
-    assertThat(a.ledger().world().root()).isEqualTo(b.ledger().world().root());
+    assertThat(a.ledger().stateRoot()).isEqualTo(b.ledger().stateRoot());
   }
 
   @Test
@@ -167,23 +171,20 @@ class LedgerTest {
     Block block = h.tick().orElseThrow();
     assertThat(block.transactions()).hasSize(7);
     assertThat(block.transactions().get(6).receipt().success()).isFalse();
-    State st = state(h);
-    assertThat(st.tokenBalance(TOKEN, alice)).isEqualTo(ONE.multiply(BigInteger.valueOf(8)));
-    assertThat(st.tokenBalance(TOKEN, bob)).isEqualTo(ONE);
-    assertThat(st.supply(TOKEN)).isEqualTo(ONE.multiply(BigInteger.valueOf(9)));
-    assertThat(st.allowance(TOKEN, alice, bob)).isEqualTo(ONE);
-    assertThat(st.account(A.get(0).address()).nonce()).isEqualTo(3);
+    StateReader st = state(h);
+    assertThat(st.tokenBalance(TOKEN, alice)).isEqualTo(u(ONE.multiply(BigInteger.valueOf(8))));
+    assertThat(st.tokenBalance(TOKEN, bob)).isEqualTo(u(ONE));
+    assertThat(st.supply(TOKEN)).isEqualTo(u(ONE.multiply(BigInteger.valueOf(9))));
+    assertThat(st.allowance(TOKEN, alice, bob)).isEqualTo(u(ONE));
+    assertThat(st.nonce(A.get(0).address())).isEqualTo(3);
     List<Withdrawal> ws = block.withdrawals();
     assertThat(ws).hasSize(2);
     assertThat(ws.get(0).l1Token()).isEqualTo(TestGenesis.L1_TOKEN);
     assertThat(ws.get(1).l1Token()).isEqualTo(Address.ZERO);
     assertThat(ws.get(1).nonce().value()).isEqualTo(BigInteger.ONE);
     var tree = org.fedbridge.core.merkle.MerkleTree.of(ws.stream().map(Withdrawal::leaf).toList());
-    assertThat(tree.root()).isEqualTo(new Bytes32(block.header().withdrawalRoot()));
-    assertThat(
-            tree.proof(1)
-                .verify(new Bytes32(block.header().withdrawalRoot()), 2, ws.get(1).leaf())
-                .isOk())
+    assertThat(tree.root()).isEqualTo(block.header().withdrawalRoot());
+    assertThat(tree.proof(1).verify(block.header().withdrawalRoot(), 2, ws.get(1).leaf()).isOk())
         .isTrue();
     LogEntry event = block.transactions().get(4).receipt().logs().get(1);
     assertThat(event.topics().get(0)).isEqualTo(BridgeContract.WITHDRAWAL_REQUESTED_TOPIC);
@@ -222,8 +223,78 @@ class LedgerTest {
     assertThat(b.transactions()).hasSize(2);
     BigInteger start = ONE.multiply(BigInteger.valueOf(1_000_000));
     BigInteger fee = gwei.multiply(BigInteger.valueOf(21_000));
-    assertThat(state(h).account(A.get(0).address()).balance())
+    assertThat(state(h).balance(A.get(0).address()))
         .isEqualTo(
-            start.subtract(ONE.multiply(BigInteger.TWO)).subtract(fee.multiply(BigInteger.TWO)));
+            u(start.subtract(ONE.multiply(BigInteger.TWO)).subtract(fee.multiply(BigInteger.TWO))));
+  }
+
+  @Test
+  void unpayableWithdrawalsRevertAtExecutionAndBurnNothing() {
+    LedgerHarness h = new LedgerHarness(GENESIS, 100);
+    TestFederation fed = TestFederation.epoch0();
+    Address alice = A.get(0).address();
+    BigInteger bound = BigInteger.ONE.shiftLeft(96);
+    h.apply(
+        LogRecords.depositCertificate(
+            fed.deposits(
+                CHAIN,
+                11,
+                List.of(TestFederation.deposit(1, TestGenesis.L1_TOKEN, alice, bound)))));
+    BigInteger gas = BigInteger.ZERO;
+    Address l1 = Address.fromHex("0x00000000000000000000000000000000000000b0");
+    List<byte[]> calls =
+        List.of(
+            Abis.withdraw(TOKEN, Address.ZERO, ONE),
+            Abis.withdraw(TOKEN, TestFederation.VAULT, ONE),
+            Abis.withdraw(TOKEN, l1, bound));
+    for (int i = 0; i < calls.size(); i++) {
+      h.tx(
+          TestAccounts.eip1559(
+              A.get(0),
+              CHAIN,
+              i,
+              gas,
+              gas,
+              100_000,
+              BridgeContract.ADDRESS,
+              BigInteger.ZERO,
+              calls.get(i)));
+    }
+    h.tx(
+        TestAccounts.eip1559(
+            A.get(0),
+            CHAIN,
+            3,
+            gas,
+            gas,
+            100_000,
+            BridgeContract.ADDRESS,
+            ONE,
+            Abis.withdrawEth(TestFederation.VAULT)));
+    Block block = h.tick().orElseThrow();
+    assertThat(block.transactions()).hasSize(5); // the certificate and four reverted calls
+    assertThat(block.transactions().subList(1, 5))
+        .allSatisfy(t -> assertThat(t.receipt().success()).isFalse());
+    assertThat(block.withdrawals()).isEmpty();
+    assertThat(state(h).tokenBalance(TOKEN, alice)).isEqualTo(u(bound));
+    assertThat(state(h).supply(TOKEN)).isEqualTo(u(bound));
+    assertThat(state(h).balance(alice)).isEqualTo(u(ONE.multiply(BigInteger.valueOf(1_000_000))));
+    assertThat(state(h).nonce(alice)).isEqualTo(4);
+    // and admission says why, before anything is appended
+    var raw =
+        TestAccounts.eip1559(
+            A.get(0),
+            CHAIN,
+            4,
+            gas,
+            gas,
+            100_000,
+            BridgeContract.ADDRESS,
+            BigInteger.ZERO,
+            Abis.withdraw(TOKEN, TestFederation.VAULT, ONE));
+    var tx = ((org.fedbridge.sidechain.tx.Decoded.Ok) h.ledger().decoder().decode(raw)).tx();
+    Validity v = h.ledger().checkAdmissible(tx);
+    assertThat(((Validity.Invalid) v).rejection().message())
+        .isEqualTo("withdrawal refused: withdrawal to the vault itself, which cannot pay itself");
   }
 }

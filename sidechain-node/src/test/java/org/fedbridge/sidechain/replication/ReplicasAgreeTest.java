@@ -5,10 +5,19 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.fedbridge.core.types.Address;
 import org.fedbridge.core.types.Hex;
+import org.fedbridge.core.types.UInt256;
 import org.fedbridge.sidechain.genesis.Genesis;
+import org.fedbridge.sidechain.genesis.TokenAddresses;
+import org.fedbridge.sidechain.ledger.Ledger;
+import org.fedbridge.sidechain.ledger.StateReader;
+import org.fedbridge.sidechain.testing.Abis;
+import org.fedbridge.sidechain.testing.LedgerHarness;
 import org.fedbridge.sidechain.testing.RandomTraffic;
 import org.fedbridge.sidechain.testing.ReplicaHarness;
 import org.fedbridge.sidechain.testing.TestAccounts;
@@ -20,11 +29,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Replicas on one real Kafka log with their own real PostgreSQL databases build the same chain: one
  * runs throughout, one is killed mid-stream and restarted, one starts later from an empty database.
  * Transactions are signed up front and produced straight into the log (admission is not what this
- * tests).
+ * tests). Every replica keeps a history window, and every read of every block inside it (also on
+ * the replica restarted at the end, whose window comes from its database) equals what an
+ * independent in-memory replay of the same log read at that block.
  */
 class ReplicasAgreeTest {
   static final long CHAIN = 7001;
+  static final Address TOKEN = TokenAddresses.sidechainToken(TestGenesis.L1_TOKEN);
   static final int TRANSACTIONS = 10_000;
+  static final int WINDOW = 64;
 
   @Test
   void tenThousandRandomTransactionsGiveIdenticalBlocksAndStateRootsOnEveryReplica() {
@@ -45,9 +58,9 @@ class ReplicasAgreeTest {
     long total = first.size() + rest.size();
 
     try (TransactionLog log = new TransactionLog(ReplicaHarness.kafka(), topic);
-        ReplicaHarness a = ReplicaHarness.create("agree_a", genesis, topic, 100);
-        ReplicaHarness b = ReplicaHarness.create("agree_b", genesis, topic, 100);
-        ReplicaHarness c = ReplicaHarness.create("agree_c", genesis, topic, 100)) {
+        ReplicaHarness a = ReplicaHarness.create("agree_a", genesis, topic, 100, WINDOW);
+        ReplicaHarness b = ReplicaHarness.create("agree_b", genesis, topic, 100, WINDOW);
+        ReplicaHarness c = ReplicaHarness.create("agree_c", genesis, topic, 100, WINDOW)) {
       first.forEach(log::append);
       log.flush();
       a.start();
@@ -68,16 +81,68 @@ class ReplicasAgreeTest {
       assertThat(chainA.size()).isGreaterThan(TRANSACTIONS / 100);
       assertThat(chain(b)).isEqualTo(chainA);
       assertThat(chain(c)).isEqualTo(chainA);
-      assertThat(a.replica().ledger().world().root())
-          .isEqualTo(b.replica().ledger().world().root())
-          .isEqualTo(c.replica().ledger().world().root())
+      assertThat(a.replica().ledger().stateRoot())
+          .isEqualTo(b.replica().ledger().stateRoot())
+          .isEqualTo(c.replica().ledger().stateRoot())
           .isEqualTo(a.replica().ledger().head().stateRoot());
       Integer included =
           new JdbcTemplate(a.dataSource())
               .queryForObject("SELECT count(*) FROM transactions", Integer.class);
       // every valid transaction and the one new certificate; invalid ones never enter a block
       assertThat(included).isBetween(TRANSACTIONS * 95 / 100, TRANSACTIONS + 1);
+
+      // Historical reads: the truth from an in-memory replay, block by block.
+      List<Map<Address, Reading>> truth = replay(genesis, first, rest, accounts);
+      b.kill();
+      b.start(); // its window now comes from its database
+      long head = a.replica().ledger().head().number();
+      assertThat(truth).hasSize((int) head + 1);
+      for (ReplicaHarness r : List.of(a, b, c)) {
+        Ledger l = r.replica().ledger();
+        assertThat(l.head().number()).isEqualTo(head);
+        assertThat(l.oldestReadableBlock()).isEqualTo(head - WINDOW);
+        assertThat(l.stateAt(head - WINDOW - 1)).isEmpty();
+        for (long n = head - WINDOW; n <= head; n++) {
+          StateReader at = l.stateAt(n).orElseThrow();
+          assertThat(readings(at, accounts)).as("block %d", n).isEqualTo(truth.get((int) n));
+        }
+      }
     }
+  }
+
+  /** What one account reads as at one block (the token balance through a balanceOf call). */
+  record Reading(long nonce, UInt256 balance, UInt256 tokens, String balanceOfCall) {}
+
+  private static Map<Address, Reading> readings(
+      StateReader s, List<TestAccounts.Account> accounts) {
+    Map<Address, Reading> out = new LinkedHashMap<>();
+    for (TestAccounts.Account acc : accounts) {
+      Address a = acc.address();
+      out.put(
+          a,
+          new Reading(
+              s.nonce(a),
+              s.balance(a),
+              s.tokenBalance(TOKEN, a),
+              Hex.encode(s.call(a, TOKEN, UInt256.ZERO, Abis.balanceOf(a)).returnData())));
+    }
+    return out;
+  }
+
+  /** Replays the same records in memory and reads every account after every block. */
+  private static List<Map<Address, Reading>> replay(
+      Genesis genesis, List<byte[]> first, List<byte[]> rest, List<TestAccounts.Account> accounts) {
+    LedgerHarness h = new LedgerHarness(genesis, 100);
+    List<Map<Address, Reading>> truth = new ArrayList<>();
+    truth.add(readings(h.ledger().state(), accounts));
+    List<byte[]> all = new ArrayList<>(first);
+    all.addAll(rest);
+    for (byte[] record : all) {
+      if (h.apply(record).isPresent()) {
+        truth.add(readings(h.ledger().state(), accounts));
+      }
+    }
+    return truth;
   }
 
   private static List<String> chain(ReplicaHarness r) {

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.fedbridge.core.types.Address;
 import org.fedbridge.core.types.Hex;
 import org.fedbridge.sidechain.genesis.TokenAddresses;
-import org.fedbridge.sidechain.ledger.Certificates;
+import org.fedbridge.sidechain.ledger.DepositCertificate;
 import org.fedbridge.sidechain.testing.Abis;
 import org.fedbridge.sidechain.testing.TestAccounts;
 import org.fedbridge.sidechain.testing.TestFederation;
@@ -162,7 +162,7 @@ public final class GoldenCases {
     cases.put("bridge_info", req("bridge_info"));
     cases.put("bridge_getWithdrawalRoot-genesis", req("bridge_getWithdrawalRoot", "0x0"));
     cases.put("bridge_getWithdrawalProof-unknown", req("bridge_getWithdrawalProof", "999999"));
-    Certificates.DepositCertificate forged =
+    DepositCertificate forged =
         TestFederation.of("mallory", 0)
             .deposits(
                 chain,

@@ -1,88 +1,86 @@
 package org.fedbridge.sidechain.rpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.strings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 import org.fedbridge.core.types.Hex;
 import org.fedbridge.sidechain.admission.Admission;
 import org.fedbridge.sidechain.genesis.Genesis;
 import org.fedbridge.sidechain.genesis.GenesisFile;
 import org.fedbridge.sidechain.ledger.Ledger;
-import org.fedbridge.sidechain.ledger.SealedBlock;
-import org.fedbridge.sidechain.ledger.WorldState;
-import org.fedbridge.sidechain.replication.RecordAppender;
 import org.fedbridge.sidechain.rpc.methods.RpcMethods;
+import org.fedbridge.sidechain.rpc.subscriptions.FilterRegistry;
+import org.fedbridge.sidechain.testing.Generators;
+import org.fedbridge.sidechain.testing.RecordingLog;
 import org.fedbridge.sidechain.testing.ReplicaHarness;
 import org.fedbridge.sidechain.testing.TestAccounts;
 import org.fedbridge.sidechain.testing.TestGenesis;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Fuzzes the JSON-RPC layer (dispatcher, every method, admission) over the node's real store on
- * PostgreSQL, with a recording log: every answer is a well-formed JSON-RPC response with a known
+ * PostgreSQL, with an in-memory log: every answer is a well-formed JSON-RPC response with a known
  * error code (never an internal error, which would be a 5xx-class bug), and a request that is
  * answered with an error appends nothing to the log and leaves the state root unchanged.
+ * QuickTheories generates the requests and shrinks a failing one to a minimal example.
  */
 class JsonRpcFuzzTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final Set<Integer> CODES = Set.of(-32700, -32600, -32601, -32602, -32000, -32005, 3);
+  static final TestAccounts.Account ALICE = TestAccounts.derived("sample", 2);
   static ReplicaHarness db;
   static JsonRpcDispatcher dispatcher;
   static Ledger ledger;
-  static final List<byte[]> appended = new ArrayList<>();
-  static final TestAccounts.Account ALICE = TestAccounts.derived("sample", 2);
+  static final RecordingLog appended = new RecordingLog();
 
-  @BeforeContainer
-  static void start() throws Exception {
+  @BeforeAll
+  static void start() {
     Genesis genesis = GenesisFile.read(TestGenesis.sample());
     db = ReplicaHarness.create("rpc_fuzz", genesis, "unused", 100);
-    WorldState world = new WorldState();
-    SealedBlock g = Ledger.genesisBlock(genesis, new WorldState());
-    db.store().commit(g);
-    world.publish(g.stateChanges());
-    world.applyToTree(g.stateChanges());
-    ledger = new Ledger(genesis, world, g.block().header(), 100, null);
-    RecordAppender recording =
-        record -> {
-          synchronized (appended) {
-            appended.add(record);
-          }
-          return CompletableFuture.completedFuture((long) appended.size());
-        };
-    Admission admission = new Admission(() -> ledger, recording, 64, 1000);
+    db.writer().commit(Ledger.genesisBlock(genesis));
+    ledger = Ledger.atGenesis(genesis, 100, null);
+    Admission admission = new Admission(() -> ledger, appended, 64, 1000);
     dispatcher =
-        new JsonRpcDispatcher(RpcMethods.all(new Chain(() -> ledger, null, db.store(), admission)));
+        new JsonRpcDispatcher(
+            RpcMethods.all(
+                new Chain(
+                    () -> ledger,
+                    null,
+                    db.queries(),
+                    admission,
+                    new FilterRegistry(Clock.systemUTC(), Duration.ofMinutes(5), 100, 100))),
+            Duration.ofSeconds(15));
   }
 
-  @AfterContainer
+  @AfterAll
   static void stop() {
     db.close();
   }
 
-  @Provide
-  Arbitrary<Object> param() {
-    Arbitrary<Object> hex =
-        Arbitraries.bytes().array(byte[].class).ofMaxSize(80).map(b -> (Object) Hex.encode(b));
-    Arbitrary<Object> address =
-        Arbitraries.bytes().array(byte[].class).ofSize(20).map(b -> (Object) Hex.encode(b));
-    Arbitrary<Object> tx =
-        Arbitraries.longs()
-            .between(0, 3)
+  /** A parameter: hex, an address, a signed transaction, a tag, a call object, junk. */
+  static Gen<Object> param() {
+    Gen<Object> hex = Generators.hex(80).map(h -> (Object) h);
+    Gen<Object> address = Generators.bytesOfSize(20).map(b -> (Object) Hex.encode(b));
+    Gen<Object> tx =
+        Generate.longRange(0, 3)
             .map(
                 n ->
                     (Object)
@@ -93,8 +91,9 @@ class JsonRpcFuzzTest {
                                 n,
                                 ALICE.address(),
                                 BigInteger.TEN.pow(n.intValue() * 30))));
-    Arbitrary<Object> misc =
-        Arbitraries.of(
+    List<Object> constants = new ArrayList<>();
+    constants.addAll(
+        List.of(
             "latest",
             "pending",
             "earliest",
@@ -107,69 +106,84 @@ class JsonRpcFuzzTest {
             0,
             1.5,
             true,
-            null,
             Map.of(),
             List.of(),
             Map.of("to", "0x0000000000000000000000000000000000000001"),
-            Map.of("fromBlock", "0x0", "toBlock", "latest", "topics", List.of(List.of())));
-    Arbitrary<Object> callObject =
-        Combinators.combine(address, hex)
-            .as((to, data) -> (Object) Map.of("to", to, "data", data, "from", to));
-    return Arbitraries.oneOf(
-        hex,
-        address,
-        tx,
-        misc,
-        callObject,
-        Arbitraries.strings().ofMaxLength(30).map(s -> (Object) s));
+            Map.of("fromBlock", "0x0", "toBlock", "latest", "topics", List.of(List.of()))));
+    constants.add(null);
+    Gen<Object> misc = arbitrary().pick(constants);
+    Gen<Object> callObject =
+        address.zip(hex, (to, data) -> (Object) Map.of("to", to, "data", data, "from", to));
+    Gen<Object> text = strings().allPossible().ofLengthBetween(0, 30).map(s -> (Object) s);
+    return Generate.oneOf(hex, address, tx, misc, callObject, text);
   }
 
-  @Provide
-  Arbitrary<String> method() {
+  static Gen<String> method() {
     List<String> names = new ArrayList<>(dispatcher.methodNames());
     names.add("eth_unknown");
     names.add("");
-    return Arbitraries.of(names);
+    return arbitrary().pick(names);
   }
 
-  @Property(tries = 1500)
-  void randomCallsOfEveryMethodGetWellFormedAnswersAndErrorsChangeNothing(
-      @ForAll("method") String method, @ForAll("param") Object p0, @ForAll("param") Object p1)
-      throws Exception {
-    List<Object> params = new ArrayList<>();
-    params.add(p0);
-    params.add(p1);
-    Map<String, Object> request = new java.util.HashMap<>();
-    request.put("jsonrpc", "2.0");
-    request.put("id", 1);
-    request.put("method", method);
-    request.put("params", params.subList(0, Math.abs(method.hashCode()) % 3));
-    check(JSON.writeValueAsBytes(request));
+  @Test
+  void randomCallsOfEveryMethodGetWellFormedAnswersAndErrorsChangeNothing() {
+    qt().withExamples(1500)
+        .forAll(method(), param(), param())
+        .checkAssert(
+            (method, p0, p1) -> {
+              List<Object> params = new ArrayList<>();
+              params.add(p0);
+              params.add(p1);
+              Map<String, Object> request = new HashMap<>();
+              request.put("jsonrpc", "2.0");
+              request.put("id", 1);
+              request.put("method", method);
+              request.put("params", params.subList(0, Math.abs(method.hashCode()) % 3));
+              check(json(request));
+            });
   }
 
-  @Property(tries = 1500)
-  void randomBodiesGetWellFormedAnswersAndChangeNothing(@ForAll byte[] body) throws Exception {
-    check(body);
+  @Test
+  void randomBodiesGetWellFormedAnswersAndChangeNothing() {
+    qt().withExamples(1500).forAll(Generators.bytes(255)).checkAssert(JsonRpcFuzzTest::check);
   }
 
-  @Property(tries = 500)
-  void mangledJsonGetsParseOrRequestErrors(@ForAll("method") String method, @ForAll int cut)
-      throws Exception {
-    String s = "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"" + method + "\",\"params\":[\"0x1\"]}";
-    check(s.substring(0, Math.floorMod(cut, s.length())).getBytes(StandardCharsets.UTF_8));
+  @Test
+  void mangledJsonGetsParseOrRequestErrors() {
+    qt().withExamples(500)
+        .forAll(method(), integers().all())
+        .checkAssert(
+            (method, cut) -> {
+              String s =
+                  "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\""
+                      + method
+                      + "\",\"params\":[\"0x1\"]}";
+              check(
+                  s.substring(0, Math.floorMod(cut, s.length())).getBytes(StandardCharsets.UTF_8));
+            });
   }
 
-  private static void check(byte[] body) throws Exception {
-    int before;
-    synchronized (appended) {
-      before = appended.size();
+  private static byte[] json(Object o) {
+    try {
+      return JSON.writeValueAsBytes(o);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
-    byte[] root = ledger.world().root();
+  }
+
+  private static void check(byte[] body) {
+    int before = appended.size();
+    var root = ledger.stateRoot();
     byte[] answer = dispatcher.handle(body);
     if (answer == null) {
       return; // notifications only
     }
-    JsonNode response = JSON.readTree(answer);
+    JsonNode response;
+    try {
+      response = JSON.readTree(answer);
+    } catch (Exception e) {
+      throw new AssertionError("not JSON: " + new String(answer, StandardCharsets.UTF_8), e);
+    }
     List<JsonNode> each = new ArrayList<>();
     if (response.isArray()) {
       response.forEach(each::add);
@@ -187,10 +201,8 @@ class JsonRpcFuzzTest {
       }
     }
     if (anyError && each.size() == 1) {
-      synchronized (appended) {
-        assertThat(appended).hasSize(before);
-      }
+      assertThat(appended.size()).isEqualTo(before);
     }
-    assertThat(ledger.world().root()).isEqualTo(root);
+    assertThat(ledger.stateRoot()).isEqualTo(root);
   }
 }

@@ -1,23 +1,16 @@
 package org.fedbridge.sidechain.rpc;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigInteger;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.fedbridge.core.message.Deposit;
 import org.fedbridge.core.types.Address;
-import org.fedbridge.core.types.Hex;
 import org.fedbridge.sidechain.SidechainNodeApplication;
-import org.fedbridge.sidechain.ledger.Certificates;
+import org.fedbridge.sidechain.ledger.DepositCertificate;
+import org.fedbridge.sidechain.testing.JsonRpcClient;
 import org.fedbridge.sidechain.testing.TestFederation;
 import org.fedbridge.sidechain.testing.TestGenesis;
 import org.fedbridge.testsupport.TestKafka;
@@ -66,75 +59,39 @@ public abstract class RunningNodeTest {
     return "http://127.0.0.1:" + port + "/";
   }
 
+  protected JsonRpcClient client() {
+    return new JsonRpcClient(url());
+  }
+
   /** Posts a body; returns status and body. */
   protected HttpResponse<String> post(String body, String contentType) throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(url())).POST(HttpRequest.BodyPublishers.ofString(body));
-    if (contentType != null) {
-      b.header("Content-Type", contentType);
-    }
-    return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return client().post(body, contentType);
   }
 
   /** Calls one method; returns the whole response object. */
   protected JsonNode call(String method, Object... params) throws Exception {
-    String body =
-        JSON.writeValueAsString(
-            java.util.Map.of(
-                "jsonrpc", "2.0", "id", 1, "method", method, "params", List.of(params)));
-    HttpResponse<String> r = post(body, "application/json");
-    assertThat(r.statusCode()).isEqualTo(200);
-    return JSON.readTree(r.body());
+    return client().call(method, params);
   }
 
   protected JsonNode result(String method, Object... params) throws Exception {
-    JsonNode r = call(method, params);
-    assertThat(r.has("error")).as("%s answered %s", method, r).isFalse();
-    return r.get("result");
+    return client().result(method, params);
   }
 
   /** Mints through a correctly signed certificate and waits for the receipt. */
   protected JsonNode mint(long batchId, List<Deposit> deposits) throws Exception {
-    Certificates.DepositCertificate c = TestFederation.epoch0().deposits(CHAIN, batchId, deposits);
-    JsonNode r = result("bridge_submitDepositCertificate", certificateJson(c));
-    return awaitReceipt(r.get("hash").asText());
+    return client().mint(TestFederation.epoch0().deposits(CHAIN, batchId, deposits));
   }
 
-  protected static java.util.Map<String, Object> certificateJson(
-      Certificates.DepositCertificate c) {
-    List<java.util.Map<String, Object>> ds =
-        c.deposits().stream()
-            .map(
-                d ->
-                    java.util.Map.<String, Object>of(
-                        "nonce", d.nonce().toString(),
-                        "token", d.token().toHex(),
-                        "sender", d.sender().toHex(),
-                        "recipient", d.recipient().toHex(),
-                        "amount", d.amount().toString()))
-            .toList();
-    return java.util.Map.of(
-        "epoch", Long.toString(c.epoch()),
-        "batchId", c.batchId().toString(),
-        "deposits", ds,
-        "signature", Hex.encode(c.signature().toCompressed()));
+  protected static java.util.Map<String, Object> certificateJson(DepositCertificate c) {
+    return JsonRpcClient.certificateJson(c);
   }
 
   protected JsonNode awaitReceipt(String hash) {
-    JsonNode[] receipt = new JsonNode[1];
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .pollInterval(Duration.ofMillis(20))
-        .until(
-            () -> {
-              receipt[0] = result("eth_getTransactionReceipt", hash);
-              return receipt[0] != null && !receipt[0].isNull();
-            });
-    return receipt[0];
+    return client().awaitReceipt(hash);
   }
 
   protected BigInteger balance(Address a) throws Exception {
-    return new BigInteger(result("eth_getBalance", a.toHex(), "latest").asText().substring(2), 16);
+    return client().balance(a);
   }
 
   protected static Deposit tokenDeposit(long nonce, Address to, BigInteger amount) {

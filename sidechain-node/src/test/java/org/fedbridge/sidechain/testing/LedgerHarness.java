@@ -8,7 +8,6 @@ import org.fedbridge.sidechain.ledger.Block;
 import org.fedbridge.sidechain.ledger.Ledger;
 import org.fedbridge.sidechain.ledger.LogRecords;
 import org.fedbridge.sidechain.ledger.SealedBlock;
-import org.fedbridge.sidechain.ledger.WorldState;
 
 /** A ledger fed by hand: offsets count up, every record is one second after the previous one. */
 public final class LedgerHarness {
@@ -18,12 +17,13 @@ public final class LedgerHarness {
   private long timeMillis = 1_700_000_100_000L;
 
   public LedgerHarness(Genesis genesis, int maxTransactions) {
-    WorldState world = new WorldState();
-    SealedBlock g = Ledger.genesisBlock(genesis, new WorldState());
-    world.publish(g.stateChanges());
-    world.applyToTree(g.stateChanges());
-    blocks.add(g.block());
-    ledger = new Ledger(genesis, world, g.block().header(), maxTransactions, null);
+    this(genesis, maxTransactions, 0);
+  }
+
+  /** A ledger that keeps the state of {@code historyBlocks} blocks before its head readable. */
+  public LedgerHarness(Genesis genesis, int maxTransactions, int historyBlocks) {
+    blocks.add(Ledger.genesisBlock(genesis).block());
+    ledger = Ledger.atGenesis(genesis, maxTransactions, null, historyBlocks);
   }
 
   public Ledger ledger() {

@@ -11,9 +11,12 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.fedbridge.sidechain.genesis.Genesis;
+import org.fedbridge.sidechain.ledger.LiveLedger;
 import org.fedbridge.sidechain.replication.RecordAppender;
 import org.fedbridge.sidechain.replication.Replica;
-import org.fedbridge.sidechain.store.BlockStore;
+import org.fedbridge.sidechain.store.BlockWriter;
+import org.fedbridge.sidechain.store.ChainQueries;
+import org.fedbridge.sidechain.store.StoredState;
 import org.fedbridge.testsupport.TestKafka;
 import org.fedbridge.testsupport.TestPostgres;
 import org.flywaydb.core.Flyway;
@@ -21,25 +24,39 @@ import org.flywaydb.core.Flyway;
 /** A replica outside Spring, on its own fresh database of the shared test PostgreSQL. */
 public final class ReplicaHarness implements AutoCloseable {
   private final HikariDataSource dataSource;
-  private final BlockStore store;
+  private final Replica.Store store;
   private final Genesis genesis;
   private final String topic;
   private final int maxTransactions;
+  private final int historyBlocks;
   private Replica replica;
 
-  private ReplicaHarness(HikariDataSource ds, Genesis genesis, String topic, int maxTransactions) {
+  private ReplicaHarness(
+      HikariDataSource ds, Genesis genesis, String topic, int maxTransactions, int historyBlocks) {
     this.dataSource = ds;
     this.genesis = genesis;
     this.topic = topic;
     this.maxTransactions = maxTransactions;
-    this.store = new BlockStore(ds, topic, genesis.chainId());
+    this.historyBlocks = historyBlocks;
+    this.store =
+        new Replica.Store(
+            new BlockWriter(ds, topic, historyBlocks),
+            new ChainQueries(ds, topic, genesis.chainId()),
+            new StoredState(ds));
   }
 
   /** Creates (or empties) database {@code name} and migrates it. */
   public static ReplicaHarness create(
       String name, Genesis genesis, String topic, int maxTransactions) {
+    return create(name, genesis, topic, maxTransactions, 0);
+  }
+
+  /** The same, keeping the state of {@code historyBlocks} blocks before the head readable. */
+  public static ReplicaHarness create(
+      String name, Genesis genesis, String topic, int maxTransactions, int historyBlocks) {
     TestPostgres pg = TestPostgres.shared();
-    return new ReplicaHarness(dataSource(pg.createDatabase(name)), genesis, topic, maxTransactions);
+    return new ReplicaHarness(
+        dataSource(pg.createDatabase(name)), genesis, topic, maxTransactions, historyBlocks);
   }
 
   public static HikariDataSource dataSource(String jdbcUrl) {
@@ -85,7 +102,14 @@ public final class ReplicaHarness implements AutoCloseable {
   /** Starts (or restarts) the replica; no ticker unless an appender is given. */
   public Replica start(RecordAppender ticks, Duration tickInterval) {
     replica =
-        new Replica(genesis, store, kafka(), topic, maxTransactions, tickInterval, ticks, null);
+        new Replica(
+            genesis,
+            store,
+            new LiveLedger(),
+            kafka(),
+            new Replica.Settings(topic, maxTransactions, tickInterval, historyBlocks),
+            ticks,
+            null);
     replica.start();
     return replica;
   }
@@ -106,8 +130,12 @@ public final class ReplicaHarness implements AutoCloseable {
     return replica;
   }
 
-  public BlockStore store() {
-    return store;
+  public BlockWriter writer() {
+    return store.writer();
+  }
+
+  public ChainQueries queries() {
+    return store.queries();
   }
 
   public HikariDataSource dataSource() {
@@ -116,7 +144,7 @@ public final class ReplicaHarness implements AutoCloseable {
 
   /** The offset after the last stored block. */
   public long storedOffset() {
-    return store.storedOffset().orElse(0L);
+    return store.queries().storedOffset().orElse(0L);
   }
 
   @Override

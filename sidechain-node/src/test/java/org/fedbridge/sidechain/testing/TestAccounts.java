@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.fedbridge.core.types.Address;
 import org.fedbridge.core.types.Hex;
-import org.fedbridge.sidechain.ledger.Keccak256;
+import org.fedbridge.core.types.Keccak;
 import org.fedbridge.sidechain.tx.Rlp;
 import org.fedbridge.sidechain.tx.SenderRecovery;
 
@@ -38,7 +38,7 @@ public final class TestAccounts {
 
   /** Account {@code i} of a named set: key {@code keccak256(name/i)}. */
   public static Account derived(String name, int i) {
-    return fromKey(Hex.encode(Keccak256.hash((name + "/" + i).getBytes(StandardCharsets.UTF_8))));
+    return fromKey(Hex.encode(Keccak.hashBytes((name + "/" + i).getBytes(StandardCharsets.UTF_8))));
   }
 
   public static List<Account> many(String name, int count) {
@@ -72,7 +72,7 @@ public final class TestAccounts {
       Rlp.list()
     };
     byte[] unsigned = Rlp.list(fields);
-    byte[] hash = Keccak256.hash(new byte[] {0x02}, unsigned);
+    byte[] hash = Keccak.hashBytes(new byte[] {0x02}, unsigned);
     Sig sig = sign(from, hash);
     byte[][] all = Arrays.copyOf(fields, 12);
     all[9] = Rlp.uint(sig.recId);
@@ -106,7 +106,7 @@ public final class TestAccounts {
       Rlp.uint(0),
       Rlp.uint(0)
     };
-    byte[] hash = Keccak256.hash(Rlp.list(fields));
+    byte[] hash = Keccak.hashBytes(Rlp.list(fields));
     Sig sig = sign(from, hash);
     fields[6] = Rlp.uint(BigInteger.valueOf(chainId * 2 + 35 + sig.recId));
     fields[7] = Rlp.uint(sig.r);

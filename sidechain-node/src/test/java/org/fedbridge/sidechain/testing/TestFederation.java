@@ -18,10 +18,11 @@ import org.fedbridge.core.threshold.MemberSet;
 import org.fedbridge.core.threshold.SecretShare;
 import org.fedbridge.core.threshold.Shamir;
 import org.fedbridge.core.types.Address;
+import org.fedbridge.core.types.Keccak;
 import org.fedbridge.core.types.UInt256;
-import org.fedbridge.sidechain.ledger.Certificates;
-import org.fedbridge.sidechain.ledger.Epoch;
-import org.fedbridge.sidechain.ledger.Keccak256;
+import org.fedbridge.sidechain.genesis.Epoch;
+import org.fedbridge.sidechain.ledger.DepositCertificate;
+import org.fedbridge.sidechain.ledger.EpochCertificate;
 
 /**
  * A deterministic 3-of-3 federation for tests (trusted dealer). Signing with the group secret gives
@@ -43,7 +44,7 @@ public final class TestFederation {
   public static TestFederation of(String seed, long epoch) {
     BigInteger[] coeffs = new BigInteger[3];
     for (int i = 0; i < coeffs.length; i++) {
-      byte[] h = Keccak256.hash((seed + "/" + i).getBytes(StandardCharsets.UTF_8));
+      byte[] h = Keccak.hashBytes((seed + "/" + i).getBytes(StandardCharsets.UTF_8));
       coeffs[i] = new BigInteger(1, h).mod(Fields.R);
     }
     SecretKey group = SecretKey.fromScalar(coeffs[0]).orThrow();
@@ -77,21 +78,20 @@ public final class TestFederation {
   }
 
   /** A correctly signed deposit certificate for {@code sidechainId} in this federation's epoch. */
-  public Certificates.DepositCertificate deposits(
-      long sidechainId, long batchId, List<Deposit> deposits) {
+  public DepositCertificate deposits(long sidechainId, long batchId, List<Deposit> deposits) {
     DepositBatch batch = DepositBatch.of(UInt256.of(batchId), deposits);
-    return new Certificates.DepositCertificate(
+    return new DepositCertificate(
         epoch.number(),
-        BigInteger.valueOf(batchId),
+        UInt256.of(batchId),
         deposits,
         sign(batch.digest(domain(sidechainId, epoch.number()))));
   }
 
   /** This federation hands over to {@code next}. */
-  public Certificates.EpochCertificate handOver(long sidechainId, TestFederation next) {
+  public EpochCertificate handOver(long sidechainId, TestFederation next) {
     EpochChange change =
         new EpochChange(UInt256.of(next.epoch.number()), next.groupKey(), next.epoch.members());
-    return new Certificates.EpochCertificate(
+    return new EpochCertificate(
         epoch.number(),
         next.epoch.number(),
         next.groupKey(),

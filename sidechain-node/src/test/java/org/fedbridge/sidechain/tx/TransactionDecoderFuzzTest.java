@@ -1,18 +1,22 @@
 package org.fedbridge.sidechain.tx;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.math.BigInteger;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import java.util.Arrays;
 import org.fedbridge.core.types.Address;
+import org.fedbridge.sidechain.testing.Generators;
 import org.fedbridge.sidechain.testing.TestAccounts;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
-/** Transaction decoding never throws, and a decoded transaction always has a recovered sender. */
+/**
+ * Transaction decoding never throws, and a decoded transaction always has a recovered sender
+ * (QuickTheories: random and mutated inputs, shrunk to a minimal failing one).
+ */
 class TransactionDecoderFuzzTest {
   static final long CHAIN = 1337;
   static final TestAccounts.Account ALICE = TestAccounts.derived("fuzz", 0);
@@ -39,32 +43,42 @@ class TransactionDecoderFuzzTest {
           new byte[] {3});
   final TransactionDecoder decoder = new TransactionDecoder(CHAIN);
 
-  @Property(tries = 2000)
-  void randomBytesAreRefusedWithoutThrowing(@ForAll byte[] raw) {
-    Decoded d = decoder.decode(raw);
-    if (d instanceof Decoded.Refused r) {
-      assertThat(r.rejection().message()).isNotBlank();
-    }
+  static Gen<byte[]> validTransactions() {
+    return arbitrary().pick(LEGACY, EIP1559);
   }
 
-  @Provide
-  Arbitrary<byte[]> validTransactions() {
-    return Arbitraries.of(LEGACY, EIP1559);
+  @Test
+  void randomBytesAreRefusedWithoutThrowing() {
+    qt().withExamples(2000)
+        .forAll(Generators.bytes(255))
+        .checkAssert(
+            raw -> {
+              Decoded d = decoder.decode(raw);
+              if (d instanceof Decoded.Refused r) {
+                assertThat(r.rejection().message()).isNotBlank();
+              }
+            });
   }
 
-  @Property(tries = 3000)
-  void mutatedTransactionsNeverThrowAndNeverKeepTheSenderWithOtherBytes(
-      @ForAll("validTransactions") byte[] valid,
-      @ForAll @IntRange(min = 0, max = 400) int position,
-      @ForAll byte value,
-      @ForAll @IntRange(min = 0, max = 2) int how) {
+  @Test
+  void mutatedTransactionsNeverThrowAndNeverKeepTheSenderWithOtherBytes() {
+    qt().withExamples(3000)
+        .forAll(
+            validTransactions(),
+            integers().between(0, 400),
+            Generators.oneByte(),
+            integers().between(0, 2))
+        .checkAssert(this::mutated);
+  }
+
+  private void mutated(byte[] valid, int position, byte value, int how) {
     byte[] raw;
     int p = position % (valid.length + 1);
     if (how == 0 && p < valid.length) {
       raw = valid.clone();
       raw[p] = value;
     } else if (how == 1) {
-      raw = java.util.Arrays.copyOf(valid, p); // truncated
+      raw = Arrays.copyOf(valid, p); // truncated
     } else {
       raw = new byte[valid.length + 1]; // inserted byte
       System.arraycopy(valid, 0, raw, 0, p);
@@ -72,16 +86,20 @@ class TransactionDecoderFuzzTest {
       System.arraycopy(valid, p, raw, p + 1, valid.length - p);
     }
     Decoded d = decoder.decode(raw);
-    if (d instanceof Decoded.Ok ok && !java.util.Arrays.equals(raw, valid)) {
+    if (d instanceof Decoded.Ok ok && !Arrays.equals(raw, valid)) {
       // Another byte string may still decode (e.g. a changed value), but then its hash differs,
       // and if the signed fields changed, so does the recovered sender.
       assertThat(ok.tx().hash()).isNotEqualTo(((Decoded.Ok) decoder.decode(valid)).tx().hash());
     }
   }
 
-  @Property(tries = 50)
+  @Test
   void validTransactionsDecodeToTheirSender() {
-    assertThat(((Decoded.Ok) decoder.decode(LEGACY)).tx().sender()).isEqualTo(ALICE.address());
-    assertThat(((Decoded.Ok) decoder.decode(EIP1559)).tx().sender()).isEqualTo(ALICE.address());
+    qt().withExamples(50)
+        .forAll(validTransactions())
+        .checkAssert(
+            raw ->
+                assertThat(((Decoded.Ok) decoder.decode(raw)).tx().sender())
+                    .isEqualTo(ALICE.address()));
   }
 }

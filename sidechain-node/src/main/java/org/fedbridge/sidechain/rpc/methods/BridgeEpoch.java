@@ -6,30 +6,30 @@ import java.util.List;
 import java.util.Map;
 import org.fedbridge.core.threshold.Member;
 import org.fedbridge.core.types.Hex;
-import org.fedbridge.sidechain.ledger.Epoch;
-import org.fedbridge.sidechain.ledger.State;
+import org.fedbridge.sidechain.genesis.Epoch;
 import org.fedbridge.sidechain.rpc.Chain;
 import org.fedbridge.sidechain.rpc.JsonRpcMethod;
 import org.fedbridge.sidechain.rpc.Params;
 import org.fedbridge.sidechain.rpc.RpcException;
+import org.fedbridge.sidechain.rpc.RpcMethod;
 
 /** {@code bridge_epoch}: the current federation (number, group key, threshold, members). */
-public final class BridgeEpoch implements JsonRpcMethod {
+final class BridgeEpoch implements JsonRpcMethod {
   private final Chain chain;
 
-  public BridgeEpoch(Chain chain) {
+  BridgeEpoch(Chain chain) {
     this.chain = chain;
   }
 
   @Override
-  public String name() {
-    return "bridge_epoch";
+  public RpcMethod method() {
+    return RpcMethod.BRIDGE_EPOCH;
   }
 
   @Override
   public Object execute(Params params) throws RpcException {
     params.expectAtMost(0);
-    Epoch e = State.readOnly(chain.ledger().world()).epoch();
+    Epoch e = chain.ledger().state().epoch();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("number", e.number());
     m.put("groupPublicKey", Hex.encode(e.groupKey().toCompressed()));

@@ -12,22 +12,23 @@ import org.fedbridge.sidechain.rpc.JsonViews;
 import org.fedbridge.sidechain.rpc.Params;
 import org.fedbridge.sidechain.rpc.Quantity;
 import org.fedbridge.sidechain.rpc.RpcException;
+import org.fedbridge.sidechain.rpc.RpcMethod;
 
 /**
  * {@code bridge_getWithdrawalProof(nonce)}: the Merkle proof of one withdrawal against its block's
  * withdrawal root (docs/encoding.md tree): {@code {withdrawal, blockNumber, blockHash,
  * withdrawalRoot, withdrawalCount, leafIndex, proof: [bytes32…]}}.
  */
-public final class BridgeGetWithdrawalProof implements JsonRpcMethod {
+final class BridgeGetWithdrawalProof implements JsonRpcMethod {
   private final Chain chain;
 
-  public BridgeGetWithdrawalProof(Chain chain) {
+  BridgeGetWithdrawalProof(Chain chain) {
     this.chain = chain;
   }
 
   @Override
-  public String name() {
-    return "bridge_getWithdrawalProof";
+  public RpcMethod method() {
+    return RpcMethod.BRIDGE_GET_WITHDRAWAL_PROOF;
   }
 
   @Override
@@ -36,12 +37,12 @@ public final class BridgeGetWithdrawalProof implements JsonRpcMethod {
     var nonce = Params.number(params.required(0), "nonce");
     var w =
         chain
-            .store()
+            .queries()
             .withdrawal(nonce)
             .orElseThrow(
                 () -> new RpcException(JsonRpcError.NOT_FOUND, "unknown withdrawal nonce"));
-    var block = chain.store().block(w.blockNumber()).orElseThrow();
-    var all = chain.store().withdrawalsOf(w.blockNumber());
+    var block = chain.queries().block(w.blockNumber()).orElseThrow();
+    var all = chain.queries().withdrawalsOf(w.blockNumber());
     MerkleTree tree = MerkleTree.of(all.stream().map(x -> x.withdrawal().leaf()).toList());
     MerkleProof proof = tree.proof(w.leafIndex());
     Map<String, Object> m = new LinkedHashMap<>();

@@ -9,6 +9,7 @@ import org.fedbridge.sidechain.rpc.JsonViews;
 import org.fedbridge.sidechain.rpc.Params;
 import org.fedbridge.sidechain.rpc.Quantity;
 import org.fedbridge.sidechain.rpc.RpcException;
+import org.fedbridge.sidechain.rpc.RpcMethod;
 
 /**
  * {@code bridge_getWithdrawalRoot(block)}: a block's withdrawal batch, {@code {blockNumber,
@@ -17,25 +18,25 @@ import org.fedbridge.sidechain.rpc.RpcException;
  * {@code WithdrawalBatch} the validators sign is {@code (batchId = blockNumber, withdrawalRoot,
  * withdrawalCount)}.
  */
-public final class BridgeGetWithdrawalRoot implements JsonRpcMethod {
+final class BridgeGetWithdrawalRoot implements JsonRpcMethod {
   private final Chain chain;
 
-  public BridgeGetWithdrawalRoot(Chain chain) {
+  BridgeGetWithdrawalRoot(Chain chain) {
     this.chain = chain;
   }
 
   @Override
-  public String name() {
-    return "bridge_getWithdrawalRoot";
+  public RpcMethod method() {
+    return RpcMethod.BRIDGE_GET_WITHDRAWAL_ROOT;
   }
 
   @Override
   public Object execute(Params params) throws RpcException {
     params.expectAtMost(1);
-    long n = chain.blockNumber(params.required(0), 0);
+    long n = chain.resolve(Params.block(params.required(0), 0));
     var block =
         chain
-            .store()
+            .queries()
             .block(n)
             .orElseThrow(() -> new RpcException(JsonRpcError.NOT_FOUND, "block not found"));
     Map<String, Object> m = new LinkedHashMap<>();
@@ -45,7 +46,7 @@ public final class BridgeGetWithdrawalRoot implements JsonRpcMethod {
     m.put("withdrawalCount", block.header().withdrawalCount());
     m.put(
         "withdrawals",
-        chain.store().withdrawalsOf(n).stream()
+        chain.queries().withdrawalsOf(n).stream()
             .map(w -> JsonViews.withdrawal(w.withdrawal()))
             .toList());
     return m;

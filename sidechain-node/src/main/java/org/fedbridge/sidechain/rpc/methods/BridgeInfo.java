@@ -9,21 +9,22 @@ import org.fedbridge.sidechain.rpc.JsonRpcMethod;
 import org.fedbridge.sidechain.rpc.Params;
 import org.fedbridge.sidechain.rpc.Quantity;
 import org.fedbridge.sidechain.rpc.RpcException;
+import org.fedbridge.sidechain.rpc.RpcMethod;
 
 /**
  * {@code bridge_info}: chain ids, vault, the bridge system address, the gas price, the token
  * address derivation prefix and the latest block's withdrawal nonce counter.
  */
-public final class BridgeInfo implements JsonRpcMethod {
+final class BridgeInfo implements JsonRpcMethod {
   private final Chain chain;
 
-  public BridgeInfo(Chain chain) {
+  BridgeInfo(Chain chain) {
     this.chain = chain;
   }
 
   @Override
-  public String name() {
-    return "bridge_info";
+  public RpcMethod method() {
+    return RpcMethod.BRIDGE_INFO;
   }
 
   @Override
@@ -38,7 +39,9 @@ public final class BridgeInfo implements JsonRpcMethod {
     m.put("gasPrice", Quantity.of(g.gasPrice()));
     m.put("tokenAddressPrefix", TokenAddresses.PREFIX);
     m.put(
-        "genesisBlockHash", chain.store().block(0).map(h -> Quantity.data(h.hash())).orElse(null));
+        "genesisBlockHash",
+        chain.queries().block(0).map(h -> Quantity.data(h.hash())).orElse(null));
+    g.ethMaxWithdrawal().ifPresent(max -> m.put("ethMaxWithdrawal", max.toString()));
     return m;
   }
 }

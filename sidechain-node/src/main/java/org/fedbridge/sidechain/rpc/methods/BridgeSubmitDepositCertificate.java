@@ -5,16 +5,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.fedbridge.core.message.Deposit;
-import org.fedbridge.core.types.UInt256;
 import org.fedbridge.sidechain.admission.Admission;
-import org.fedbridge.sidechain.ledger.Certificates;
+import org.fedbridge.sidechain.ledger.DepositCertificate;
 import org.fedbridge.sidechain.rpc.Chain;
+import org.fedbridge.sidechain.rpc.DeferredJsonRpcMethod;
 import org.fedbridge.sidechain.rpc.JsonRpcError;
-import org.fedbridge.sidechain.rpc.JsonRpcMethod;
 import org.fedbridge.sidechain.rpc.Params;
-import org.fedbridge.sidechain.rpc.Quantity;
 import org.fedbridge.sidechain.rpc.RpcException;
+import org.fedbridge.sidechain.rpc.RpcMethod;
 
 /**
  * {@code bridge_submitDepositCertificate(certificate)} with {@code {epoch, batchId, deposits:
@@ -23,25 +23,25 @@ import org.fedbridge.sidechain.rpc.RpcException;
  * appended to the log; answers {@code {hash, duplicate}}. A certificate whose deposits are all
  * minted already is a no-op ({@code duplicate: true}, nothing appended).
  */
-public final class BridgeSubmitDepositCertificate implements JsonRpcMethod {
+final class BridgeSubmitDepositCertificate implements DeferredJsonRpcMethod {
   private final Chain chain;
 
-  public BridgeSubmitDepositCertificate(Chain chain) {
+  BridgeSubmitDepositCertificate(Chain chain) {
     this.chain = chain;
   }
 
   @Override
-  public String name() {
-    return "bridge_submitDepositCertificate";
+  public RpcMethod method() {
+    return RpcMethod.BRIDGE_SUBMIT_DEPOSIT_CERTIFICATE;
   }
 
   @Override
-  public Object execute(Params params) throws RpcException {
+  public CompletableFuture<Object> start(Params params) throws RpcException {
     params.expectAtMost(1);
     return answer(chain.admission().submit(parse(params.required(0))));
   }
 
-  static Certificates.DepositCertificate parse(JsonNode c) throws RpcException {
+  static DepositCertificate parse(JsonNode c) throws RpcException {
     if (!c.isObject()) {
       throw RpcException.invalidParams(0, "expected a certificate object");
     }
@@ -53,36 +53,33 @@ public final class BridgeSubmitDepositCertificate implements JsonRpcMethod {
     for (JsonNode d : ds) {
       deposits.add(
           new Deposit(
-              new UInt256(Params.number(d.get("nonce"), "nonce")),
+              Params.number(d.get("nonce"), "nonce"),
               Params.address(d.get("token"), 0),
               Params.address(d.get("sender"), 0),
               Params.address(d.get("recipient"), 0),
-              new UInt256(Params.number(d.get("amount"), "amount"))));
+              Params.number(d.get("amount"), "amount")));
     }
     var epoch = Params.number(c.get("epoch"), "epoch");
-    if (epoch.bitLength() > 62) {
+    if (epoch.value().bitLength() > 62) {
       throw RpcException.invalidParams(0, "epoch too large");
     }
-    return new Certificates.DepositCertificate(
-        epoch.longValue(),
+    return new DepositCertificate(
+        epoch.value().longValue(),
         Params.number(c.get("batchId"), "batchId"),
         deposits,
-        CertificateCodec.signature(c.get("signature")));
+        CertificateParams.signature(c.get("signature")));
   }
 
-  static Object answer(Admission.CertificateVerdict v) throws RpcException {
+  /** {@code {hash, duplicate}} once the log holds the record, or the refusal. */
+  static CompletableFuture<Object> answer(Admission.CertificateVerdict v) throws RpcException {
     if (v instanceof Admission.CertificateVerdict.Refused r) {
       throw new RpcException(
-          JsonRpcError.CERTIFICATE_REJECTED, "certificate refused: " + r.reason());
+          JsonRpcError.CERTIFICATE_REJECTED, "certificate refused: " + r.rejection().message());
     }
     var ok = (Admission.CertificateVerdict.Accepted) v;
-    String failed = Admission.awaitAppended(ok.appended());
-    if (failed != null) {
-      throw new RpcException(JsonRpcError.UNAVAILABLE, failed);
-    }
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("hash", Quantity.data(ok.hash()));
+    m.put("hash", ok.hash().toHex());
     m.put("duplicate", ok.duplicate());
-    return m;
+    return ok.appended().handle((offset, failure) -> EthSendRawTransaction.answer(m, failure));
   }
 }

@@ -3,34 +3,36 @@ package org.fedbridge.sidechain.rpc.methods;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.fedbridge.core.threshold.Member;
 import org.fedbridge.core.threshold.MemberSet;
 import org.fedbridge.core.types.Result;
-import org.fedbridge.sidechain.ledger.Certificates;
+import org.fedbridge.sidechain.ledger.EpochCertificate;
 import org.fedbridge.sidechain.rpc.Chain;
-import org.fedbridge.sidechain.rpc.JsonRpcMethod;
+import org.fedbridge.sidechain.rpc.DeferredJsonRpcMethod;
 import org.fedbridge.sidechain.rpc.Params;
 import org.fedbridge.sidechain.rpc.RpcException;
+import org.fedbridge.sidechain.rpc.RpcMethod;
 
 /**
  * {@code bridge_submitEpochChange(certificate)} with {@code {epoch, newEpoch, groupPublicKey,
  * threshold, members: [{index, operatorId, sharePublicKey}], signature}}: the current epoch's
  * certificate over {@code EpochChange(newEpoch = epoch + 1, …)}; answers {@code {hash, duplicate}}.
  */
-public final class BridgeSubmitEpochChange implements JsonRpcMethod {
+final class BridgeSubmitEpochChange implements DeferredJsonRpcMethod {
   private final Chain chain;
 
-  public BridgeSubmitEpochChange(Chain chain) {
+  BridgeSubmitEpochChange(Chain chain) {
     this.chain = chain;
   }
 
   @Override
-  public String name() {
-    return "bridge_submitEpochChange";
+  public RpcMethod method() {
+    return RpcMethod.BRIDGE_SUBMIT_EPOCH_CHANGE;
   }
 
   @Override
-  public Object execute(Params params) throws RpcException {
+  public CompletableFuture<Object> start(Params params) throws RpcException {
     params.expectAtMost(1);
     JsonNode c = params.required(0);
     if (!c.isObject()) {
@@ -52,7 +54,7 @@ public final class BridgeSubmitEpochChange implements JsonRpcMethod {
             new Member(
                 index.asInt(),
                 op.asText(),
-                CertificateCodec.g2(m.get("sharePublicKey"), "sharePublicKey")));
+                CertificateParams.g2(m.get("sharePublicKey"), "sharePublicKey")));
       } catch (IllegalArgumentException e) {
         throw RpcException.invalidParams(0, e.getMessage());
       }
@@ -67,16 +69,16 @@ public final class BridgeSubmitEpochChange implements JsonRpcMethod {
     }
     var epoch = Params.number(c.get("epoch"), "epoch");
     var newEpoch = Params.number(c.get("newEpoch"), "newEpoch");
-    if (epoch.bitLength() > 62 || newEpoch.bitLength() > 62) {
+    if (epoch.value().bitLength() > 62 || newEpoch.value().bitLength() > 62) {
       throw RpcException.invalidParams(0, "epoch too large");
     }
     var cert =
-        new Certificates.EpochCertificate(
-            epoch.longValue(),
-            newEpoch.longValue(),
-            CertificateCodec.g2(c.get("groupPublicKey"), "groupPublicKey"),
+        new EpochCertificate(
+            epoch.value().longValue(),
+            newEpoch.value().longValue(),
+            CertificateParams.g2(c.get("groupPublicKey"), "groupPublicKey"),
             set.orThrow(),
-            CertificateCodec.signature(c.get("signature")));
+            CertificateParams.signature(c.get("signature")));
     return BridgeSubmitDepositCertificate.answer(chain.admission().submit(cert));
   }
 }

@@ -8,21 +8,23 @@ import org.fedbridge.sidechain.rpc.Chain;
 import org.fedbridge.sidechain.rpc.JsonRpcMethod;
 import org.fedbridge.sidechain.rpc.Params;
 import org.fedbridge.sidechain.rpc.RpcException;
+import org.fedbridge.sidechain.rpc.RpcMethod;
 
 /**
  * {@code bridge_tokens}: the token registry, {@code [{l1Token, sidechainToken, symbol, name,
- * decimals}]}. ETH ({@code address(0)} on L1) is the native asset and is not listed.
+ * decimals, maxWithdrawal?}]} ({@code maxWithdrawal} only when the genesis sets one). ETH ({@code
+ * address(0)} on L1) is the native asset and is not listed.
  */
-public final class BridgeTokens implements JsonRpcMethod {
+final class BridgeTokens implements JsonRpcMethod {
   private final Chain chain;
 
-  public BridgeTokens(Chain chain) {
+  BridgeTokens(Chain chain) {
     this.chain = chain;
   }
 
   @Override
-  public String name() {
-    return "bridge_tokens";
+  public RpcMethod method() {
+    return RpcMethod.BRIDGE_TOKENS;
   }
 
   @Override
@@ -36,6 +38,7 @@ public final class BridgeTokens implements JsonRpcMethod {
       m.put("symbol", t.symbol());
       m.put("name", t.name());
       m.put("decimals", t.decimals());
+      t.maxWithdrawal().ifPresent(max -> m.put("maxWithdrawal", max.toString()));
       out.add(m);
     }
     return out;

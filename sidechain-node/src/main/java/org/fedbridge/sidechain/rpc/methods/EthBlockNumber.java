@@ -5,18 +5,19 @@ import org.fedbridge.sidechain.rpc.JsonRpcMethod;
 import org.fedbridge.sidechain.rpc.Params;
 import org.fedbridge.sidechain.rpc.Quantity;
 import org.fedbridge.sidechain.rpc.RpcException;
+import org.fedbridge.sidechain.rpc.RpcMethod;
 
 /** {@code eth_blockNumber}: the latest stored block. */
-public final class EthBlockNumber implements JsonRpcMethod {
+final class EthBlockNumber implements JsonRpcMethod {
   private final Chain chain;
 
-  public EthBlockNumber(Chain chain) {
+  EthBlockNumber(Chain chain) {
     this.chain = chain;
   }
 
   @Override
-  public String name() {
-    return "eth_blockNumber";
+  public RpcMethod method() {
+    return RpcMethod.ETH_BLOCK_NUMBER;
   }
 
   @Override

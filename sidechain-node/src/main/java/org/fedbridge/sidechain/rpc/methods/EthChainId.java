@@ -5,18 +5,19 @@ import org.fedbridge.sidechain.rpc.JsonRpcMethod;
 import org.fedbridge.sidechain.rpc.Params;
 import org.fedbridge.sidechain.rpc.Quantity;
 import org.fedbridge.sidechain.rpc.RpcException;
+import org.fedbridge.sidechain.rpc.RpcMethod;
 
 /** {@code eth_chainId} (EIP-695). */
-public final class EthChainId implements JsonRpcMethod {
+final class EthChainId implements JsonRpcMethod {
   private final Chain chain;
 
-  public EthChainId(Chain chain) {
+  EthChainId(Chain chain) {
     this.chain = chain;
   }
 
   @Override
-  public String name() {
-    return "eth_chainId";
+  public RpcMethod method() {
+    return RpcMethod.ETH_CHAIN_ID;
   }
 
   @Override

@@ -10,23 +10,24 @@ import org.fedbridge.sidechain.rpc.JsonRpcMethod;
 import org.fedbridge.sidechain.rpc.Params;
 import org.fedbridge.sidechain.rpc.Quantity;
 import org.fedbridge.sidechain.rpc.RpcException;
+import org.fedbridge.sidechain.rpc.RpcMethod;
 
 /**
  * {@code eth_feeHistory(blockCount, newestBlock, rewardPercentiles)}: the base fee is constant, so
  * every entry is the configured gas price and every reward zero.
  */
-public final class EthFeeHistory implements JsonRpcMethod {
+final class EthFeeHistory implements JsonRpcMethod {
   private static final int MAX_BLOCKS = 1024;
 
   private final Chain chain;
 
-  public EthFeeHistory(Chain chain) {
+  EthFeeHistory(Chain chain) {
     this.chain = chain;
   }
 
   @Override
-  public String name() {
-    return "eth_feeHistory";
+  public RpcMethod method() {
+    return RpcMethod.ETH_FEE_HISTORY;
   }
 
   @Override
@@ -43,7 +44,7 @@ public final class EthFeeHistory implements JsonRpcMethod {
     if (count < 0) {
       throw RpcException.invalidParams(0, "negative block count");
     }
-    long newest = chain.blockNumber(params.required(1), 1);
+    long newest = chain.resolve(Params.block(params.required(1), 1));
     newest = Math.min(newest, chain.headNumber());
     count = Math.min(Math.min(count, MAX_BLOCKS), newest + 1);
     List<Double> percentiles = new ArrayList<>();
@@ -61,7 +62,7 @@ public final class EthFeeHistory implements JsonRpcMethod {
         percentiles.add(last);
       }
     }
-    String fee = Quantity.of(chain.ledger().executor().baseFee());
+    String fee = Quantity.of(chain.ledger().baseFee());
     Map<String, Object> out = new LinkedHashMap<>();
     long oldest = newest - count + 1;
     out.put("oldestBlock", Quantity.of(count == 0 ? newest : oldest));

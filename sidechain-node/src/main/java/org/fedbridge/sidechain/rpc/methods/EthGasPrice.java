@@ -5,23 +5,24 @@ import org.fedbridge.sidechain.rpc.JsonRpcMethod;
 import org.fedbridge.sidechain.rpc.Params;
 import org.fedbridge.sidechain.rpc.Quantity;
 import org.fedbridge.sidechain.rpc.RpcException;
+import org.fedbridge.sidechain.rpc.RpcMethod;
 
 /** {@code eth_gasPrice}: the fixed base fee from genesis (zero on the devnet). */
-public final class EthGasPrice implements JsonRpcMethod {
+final class EthGasPrice implements JsonRpcMethod {
   private final Chain chain;
 
-  public EthGasPrice(Chain chain) {
+  EthGasPrice(Chain chain) {
     this.chain = chain;
   }
 
   @Override
-  public String name() {
-    return "eth_gasPrice";
+  public RpcMethod method() {
+    return RpcMethod.ETH_GAS_PRICE;
   }
 
   @Override
   public Object execute(Params params) throws RpcException {
     params.expectAtMost(0);
-    return Quantity.of(chain.ledger().executor().baseFee());
+    return Quantity.of(chain.ledger().baseFee());
   }
 }

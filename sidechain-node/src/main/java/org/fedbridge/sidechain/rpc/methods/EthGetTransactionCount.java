@@ -1,37 +1,36 @@
 package org.fedbridge.sidechain.rpc.methods;
 
-import org.fedbridge.sidechain.ledger.State;
 import org.fedbridge.sidechain.rpc.Chain;
 import org.fedbridge.sidechain.rpc.JsonRpcMethod;
 import org.fedbridge.sidechain.rpc.Params;
 import org.fedbridge.sidechain.rpc.Quantity;
 import org.fedbridge.sidechain.rpc.RpcException;
+import org.fedbridge.sidechain.rpc.RpcMethod;
 
 /**
  * {@code eth_getTransactionCount(address, block)}: the state's nonce, or with {@code pending} the
  * next nonce after the transactions this node has appended to the log.
  */
-public final class EthGetTransactionCount implements JsonRpcMethod {
+final class EthGetTransactionCount implements JsonRpcMethod {
   private final Chain chain;
 
-  public EthGetTransactionCount(Chain chain) {
+  EthGetTransactionCount(Chain chain) {
     this.chain = chain;
   }
 
   @Override
-  public String name() {
-    return "eth_getTransactionCount";
+  public RpcMethod method() {
+    return RpcMethod.ETH_GET_TRANSACTION_COUNT;
   }
 
   @Override
   public Object execute(Params params) throws RpcException {
     params.expectAtMost(2);
     var address = params.address(0);
-    var tag = params.node(1);
-    if (tag != null && tag.isTextual() && tag.asText().equals("pending")) {
+    var block = params.block(1);
+    if (block.isPending()) {
       return Quantity.of(chain.admission().pendingNonce(address));
     }
-    chain.requireLatestState(tag, 1);
-    return Quantity.of(State.readOnly(chain.ledger().world()).account(address).nonce());
+    return chain.read(block, s -> Quantity.of(s.nonce(address)));
   }
 }

@@ -3,12 +3,13 @@ package org.fedbridge.sidechain.rpc.methods;
 import org.fedbridge.sidechain.rpc.JsonRpcMethod;
 import org.fedbridge.sidechain.rpc.Params;
 import org.fedbridge.sidechain.rpc.RpcException;
+import org.fedbridge.sidechain.rpc.RpcMethod;
 
 /** {@code eth_maxPriorityFeePerGas}: zero, there is no block producer to tip. */
-public final class EthMaxPriorityFeePerGas implements JsonRpcMethod {
+final class EthMaxPriorityFeePerGas implements JsonRpcMethod {
   @Override
-  public String name() {
-    return "eth_maxPriorityFeePerGas";
+  public RpcMethod method() {
+    return RpcMethod.ETH_MAX_PRIORITY_FEE_PER_GAS;
   }
 
   @Override

@@ -7,18 +7,19 @@ import org.fedbridge.sidechain.rpc.JsonRpcMethod;
 import org.fedbridge.sidechain.rpc.Params;
 import org.fedbridge.sidechain.rpc.Quantity;
 import org.fedbridge.sidechain.rpc.RpcException;
+import org.fedbridge.sidechain.rpc.RpcMethod;
 
 /** {@code eth_syncing}: false once the replica has read the log to its end. */
-public final class EthSyncing implements JsonRpcMethod {
+final class EthSyncing implements JsonRpcMethod {
   private final Chain chain;
 
-  public EthSyncing(Chain chain) {
+  EthSyncing(Chain chain) {
     this.chain = chain;
   }
 
   @Override
-  public String name() {
-    return "eth_syncing";
+  public RpcMethod method() {
+    return RpcMethod.ETH_SYNCING;
   }
 
   @Override

@@ -4,18 +4,19 @@ import org.fedbridge.sidechain.rpc.Chain;
 import org.fedbridge.sidechain.rpc.JsonRpcMethod;
 import org.fedbridge.sidechain.rpc.Params;
 import org.fedbridge.sidechain.rpc.RpcException;
+import org.fedbridge.sidechain.rpc.RpcMethod;
 
 /** {@code net_version}: the chain id as a decimal string. */
-public final class NetVersion implements JsonRpcMethod {
+final class NetVersion implements JsonRpcMethod {
   private final Chain chain;
 
-  public NetVersion(Chain chain) {
+  NetVersion(Chain chain) {
     this.chain = chain;
   }
 
   @Override
-  public String name() {
-    return "net_version";
+  public RpcMethod method() {
+    return RpcMethod.NET_VERSION;
   }
 
   @Override

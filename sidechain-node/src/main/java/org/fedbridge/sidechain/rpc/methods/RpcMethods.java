@@ -3,6 +3,7 @@ package org.fedbridge.sidechain.rpc.methods;
 import java.util.List;
 import org.fedbridge.sidechain.rpc.Chain;
 import org.fedbridge.sidechain.rpc.JsonRpcMethod;
+import org.fedbridge.sidechain.rpc.RpcMethod;
 
 /** Every JSON-RPC method this node answers. */
 public final class RpcMethods {
@@ -36,6 +37,14 @@ public final class RpcMethods {
         new BridgeGetWithdrawalRoot(chain),
         new BridgeGetWithdrawalProof(chain),
         new BridgeSubmitDepositCertificate(chain),
-        new BridgeSubmitEpochChange(chain));
+        new BridgeSubmitEpochChange(chain),
+        new EthNewFilter(chain),
+        new EthNewBlockFilter(chain),
+        new EthNewPendingTransactionFilter(chain),
+        new EthGetFilterChanges(chain),
+        new EthGetFilterLogs(chain),
+        new EthUninstallFilter(chain),
+        new NotificationsOverHttp(RpcMethod.ETH_SUBSCRIBE),
+        new NotificationsOverHttp(RpcMethod.ETH_UNSUBSCRIBE));
   }
 }
