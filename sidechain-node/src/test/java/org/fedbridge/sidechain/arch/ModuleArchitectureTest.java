@@ -105,7 +105,9 @@ class ModuleArchitectureTest {
                               "Abi",
                               "Words",
                               "Amounts",
-                              "EpochCodec")
+                              "EpochCodec",
+                              "GenesisBlock",
+                              "WithdrawalRules")
                           .contains(c.getSimpleName())))
           .should()
           .notBePublic();

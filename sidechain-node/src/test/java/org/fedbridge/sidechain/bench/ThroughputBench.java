@@ -121,7 +121,19 @@ public final class ThroughputBench {
       String nodeUrl = "http://127.0.0.1:" + port + "/";
       warmUp(nodeUrl);
       long cpuBefore = processCpuNanos();
+      Map<String, Long> groupsBefore = cpuByThreadGroup();
       sidechain = run(nodeUrl, ours, threads, batch, accounts, cap);
+      Map<String, Long> groupsAfter = cpuByThreadGroup();
+      StringBuilder groups = new StringBuilder();
+      for (var e : groupsAfter.entrySet()) {
+        long delta = e.getValue() - groupsBefore.getOrDefault(e.getKey(), 0L);
+        if (delta > 0) {
+          groups.append(
+              String.format(
+                  Locale.ROOT, " %s=%.0f", e.getKey(), delta / 1e3 / Math.max(1, sidechain.txs())));
+        }
+      }
+      System.out.println("sidechain-node: µs of CPU per transaction by thread:" + groups);
       System.out.printf(
           Locale.ROOT,
           "sidechain-node: %.0f µs of CPU per transaction in this JVM (node, client, Kafka)%n",
@@ -219,6 +231,24 @@ public final class ThroughputBench {
     Files.createDirectories(out);
     Files.writeString(out.resolve("bench.txt"), summary);
     System.out.print(summary);
+  }
+
+  /** CPU time so far of the live threads, by name with digits and ids removed. */
+  private static Map<String, Long> cpuByThreadGroup() {
+    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    Map<String, Long> out = new java.util.TreeMap<>();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      long cpu = threads.getThreadCpuTime(t.getId());
+      if (cpu > 0) {
+        String group =
+            t.getName()
+                .replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "")
+                .replaceAll("[0-9]+", "")
+                .replaceAll("[^A-Za-z.-]", "");
+        out.merge(group, cpu, Long::sum);
+      }
+    }
+    return out;
   }
 
   /** CPU time so far of the replica thread that reads {@code topic}. */

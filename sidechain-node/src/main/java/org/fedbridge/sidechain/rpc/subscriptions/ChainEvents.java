@@ -24,6 +24,16 @@ public final class ChainEvents implements AutoCloseable {
     default void newBlock(NewBlock block) {}
 
     default void newPendingTransaction(Bytes32 hash) {}
+
+    /** Whether anyone behind this listener wants blocks now (else nothing is even queued). */
+    default boolean wantsBlocks() {
+      return true;
+    }
+
+    /** Whether anyone behind this listener wants pending transactions now. */
+    default boolean wantsPendingTransactions() {
+      return true;
+    }
   }
 
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -45,14 +55,14 @@ public final class ChainEvents implements AutoCloseable {
 
   /** A block was stored (called on the replica thread: only queues). */
   public void blockStored(Block block) {
-    if (!listeners.isEmpty()) {
+    if (listeners.stream().anyMatch(Listener::wantsBlocks)) {
       submit(() -> deliver(NewBlock.of(block)));
     }
   }
 
   /** A transaction went to the log (called by admission: only queues). */
   public void transactionAccepted(Bytes32 hash) {
-    if (!listeners.isEmpty()) {
+    if (listeners.stream().anyMatch(Listener::wantsPendingTransactions)) {
       submit(
           () -> {
             for (Listener l : listeners) {

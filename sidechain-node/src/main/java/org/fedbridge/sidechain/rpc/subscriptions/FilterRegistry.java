@@ -121,6 +121,16 @@ public final class FilterRegistry implements ChainEvents.Listener {
   }
 
   @Override
+  public boolean wantsBlocks() {
+    return !filters.isEmpty();
+  }
+
+  @Override
+  public boolean wantsPendingTransactions() {
+    return filters.values().stream().anyMatch(e -> e.installed.kind() == Kind.PENDING_TRANSACTIONS);
+  }
+
+  @Override
   public void newBlock(NewBlock block) {
     expire();
     for (Entry e : filters.values()) {

@@ -119,6 +119,23 @@ public final class JsonRpcWebSocketHandler extends TextWebSocketHandler
   }
 
   @Override
+  public boolean wantsBlocks() {
+    return !connections.isEmpty();
+  }
+
+  @Override
+  public boolean wantsPendingTransactions() {
+    for (Connection c : connections.values()) {
+      for (Subscription s : c.subscriptions()) {
+        if (s.kind() == Subscription.Kind.NEW_PENDING_TRANSACTIONS) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  @Override
   public void newBlock(NewBlock block) {
     for (Connection c : connections.values()) {
       for (Subscription s : c.subscriptions()) {
