@@ -15,7 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The governance feed runs only when the admin console's governance key is configured ({@code
+ * The hand-overs are always there (without governance records there is nothing to hand over). The
+ * governance feed runs only when the admin console's governance key is configured ({@code
  * bridge.validator.governance.key}); without it no record on {@code bridge.governance} is read.
  */
 @Configuration(proxyBeanMethods = false)
@@ -26,6 +27,17 @@ class GovernanceConfiguration {
   @ConditionalOnProperty("bridge.validator.governance.key")
   org.fedbridge.service.TopicSpec governanceTopic(GovernanceSettings settings) {
     return new org.fedbridge.service.TopicSpec(settings.topic(), 1, false);
+  }
+
+  /** What the signing pipeline and the consensus read as the hand-over to the next epoch. */
+  @Bean
+  Handovers handovers(DkgService dkg, JdbcClient jdbc, ValidatorProperties properties) {
+    return new Handovers(
+        dkg,
+        jdbc,
+        properties.l1().chainId(),
+        Address.fromHex(properties.l1().vault()),
+        properties.sidechain().chainId());
   }
 
   @Bean
