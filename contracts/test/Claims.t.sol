@@ -3,12 +3,14 @@ pragma solidity 0.8.30;
 
 import {VaultFixture} from "./utils/VaultFixture.sol";
 import {BridgeVault} from "../src/BridgeVault.sol";
+import {IVaultErrors} from "../src/vault/IVaultErrors.sol";
+import {IVaultTypes} from "../src/vault/IVaultTypes.sol";
 import {BlocklistToken, FalseOnPayoutToken} from "./mocks/Tokens.sol";
 import {GasBurningRecipient, RejectingRecipient, ReturnBombRecipient} from "./mocks/Actors.sol";
 
 /// @dev Calls the vault with a chosen gas limit (to starve a payout on purpose).
 contract StarvingCaller {
-    function claimWithGas(BridgeVault vault, BridgeVault.Withdrawal calldata w, BridgeVault.Proof calldata p, uint256 g)
+    function claimWithGas(BridgeVault vault, IVaultTypes.Withdrawal calldata w, IVaultTypes.Proof calldata p, uint256 g)
         external
     {
         try vault.claim{gas: g}(w, p) {}
@@ -28,8 +30,8 @@ contract ClaimsTest is VaultFixture {
     /// Someone claims one withdrawal of the relayer's batch first: the batch still pays the rest.
     function testExploitClaimMany_frontRunClaimDoesNotSinkTheBatch() public {
         depositEth(100 ether);
-        BridgeVault.Withdrawal[] memory ws = _ethBatch(8, 1 ether);
-        BridgeVault.Proof[] memory p = post(ws);
+        IVaultTypes.Withdrawal[] memory ws = _ethBatch(8, 1 ether);
+        IVaultTypes.Proof[] memory p = post(ws);
         vm.prank(address(0xF120));
         vault.claim(ws[5], p[5]);
         vault.claimMany(ws, p);
@@ -46,11 +48,11 @@ contract ClaimsTest is VaultFixture {
         RejectingRecipient rejecting = new RejectingRecipient();
         GasBurningRecipient burner = new GasBurningRecipient();
         ReturnBombRecipient bomb = new ReturnBombRecipient();
-        BridgeVault.Withdrawal[] memory ws = _ethBatch(6, 1 ether);
+        IVaultTypes.Withdrawal[] memory ws = _ethBatch(6, 1 ether);
         ws[1].recipient = address(rejecting);
         ws[3].recipient = address(burner);
         ws[4].recipient = address(bomb);
-        BridgeVault.Proof[] memory p = post(ws);
+        IVaultTypes.Proof[] memory p = post(ws);
         uint256 gasBefore = gasleft();
         vault.claimMany(ws, p);
         uint256 used = gasBefore - gasleft();
@@ -64,7 +66,7 @@ contract ClaimsTest is VaultFixture {
         for (uint256 i = 0; i < 6; ++i) {
             vm.assertTrue(vault.isClaimed(ws[i].nonce));
         }
-        BridgeVault.TokenFlow memory f = vault.tokenFlow(address(0));
+        IVaultTypes.TokenFlow memory f = vault.tokenFlow(address(0));
         vm.assertEq(f.owed, 2 ether);
         vm.assertEq(f.locked + f.owed, address(vault).balance);
         // each pulls what it is owed to an address that accepts it
@@ -76,7 +78,7 @@ contract ClaimsTest is VaultFixture {
         vm.assertEq(BOB.balance, 1 ether);
         vm.assertEq(vault.tokenFlow(address(0)).owed, 0);
         vm.prank(address(burner));
-        vm.expectRevert(abi.encodeWithSelector(BridgeVault.NothingOwed.selector, address(burner), address(0)));
+        vm.expectRevert(abi.encodeWithSelector(IVaultErrors.NothingOwed.selector, address(burner), address(0)));
         vault.withdrawOwed(address(0), BOB);
     }
 
@@ -90,11 +92,11 @@ contract ClaimsTest is VaultFixture {
         blk.approve(address(vault), 100 ether);
         vault.deposit(address(blk), 100 ether, user);
         vm.stopPrank();
-        BridgeVault.Withdrawal[] memory ws = new BridgeVault.Withdrawal[](3);
+        IVaultTypes.Withdrawal[] memory ws = new IVaultTypes.Withdrawal[](3);
         ws[0] = withdrawal(address(blk), ALICE, 1 ether);
         ws[1] = withdrawal(address(blk), BOB, 2 ether);
         ws[2] = withdrawal(address(blk), ALICE, 3 ether);
-        BridgeVault.Proof[] memory p = post(ws);
+        IVaultTypes.Proof[] memory p = post(ws);
         blk.setBlocked(BOB, true);
         vault.claimMany(ws, p);
         vm.assertEq(blk.balanceOf(ALICE), 4 ether);
@@ -115,8 +117,8 @@ contract ClaimsTest is VaultFixture {
         f.approve(address(vault), 10 ether);
         vault.deposit(address(f), 10 ether, user);
         vm.stopPrank();
-        BridgeVault.Withdrawal[] memory ws = one(withdrawal(address(f), ALICE, 1 ether));
-        BridgeVault.Proof[] memory p = post(ws);
+        IVaultTypes.Withdrawal[] memory ws = one(withdrawal(address(f), ALICE, 1 ether));
+        IVaultTypes.Proof[] memory p = post(ws);
         vault.claim(ws[0], p[0]);
         vm.assertEq(vault.owed(ALICE, address(f)), 1 ether);
         vm.assertEq(f.balanceOf(ALICE), 0);
@@ -132,15 +134,15 @@ contract ClaimsTest is VaultFixture {
     /// either pays in full or reverts as a whole (the guard names the shortfall), never "owed".
     function testExploitClaim_starvedPayoutRevertsInsteadOfOwing() public {
         depositEth(10 ether);
-        BridgeVault.Withdrawal[] memory ws = _ethBatch(1, 1 ether);
-        BridgeVault.Proof[] memory p = post(ws);
+        IVaultTypes.Withdrawal[] memory ws = _ethBatch(1, 1 ether);
+        IVaultTypes.Proof[] memory p = post(ws);
         StarvingCaller starver = new StarvingCaller();
         bool guardSeen;
         for (uint256 g = 40_000; g <= 160_000; g += 2_000) {
             try starver.claimWithGas(vault, ws[0], p[0], g) {
                 break;
             } catch (bytes memory err) {
-                if (bytes4(err) == BridgeVault.InsufficientGasForPayout.selector) guardSeen = true;
+                if (bytes4(err) == IVaultErrors.InsufficientGasForPayout.selector) guardSeen = true;
                 vm.assertFalse(vault.isClaimed(ws[0].nonce));
             }
         }
@@ -153,31 +155,31 @@ contract ClaimsTest is VaultFixture {
     function test_withdrawOwedRules() public {
         depositEth(10 ether);
         RejectingRecipient rejecting = new RejectingRecipient();
-        BridgeVault.Withdrawal[] memory ws = one(withdrawal(address(0), address(rejecting), 1 ether));
-        BridgeVault.Proof[] memory p = post(ws);
+        IVaultTypes.Withdrawal[] memory ws = one(withdrawal(address(0), address(rejecting), 1 ether));
+        IVaultTypes.Proof[] memory p = post(ws);
         vault.claim(ws[0], p[0]);
         vm.startPrank(address(rejecting));
-        vm.expectRevert(abi.encodeWithSelector(BridgeVault.InvalidRecipient.selector, address(0)));
+        vm.expectRevert(abi.encodeWithSelector(IVaultErrors.InvalidRecipient.selector, address(0)));
         vault.withdrawOwed(address(0), address(0));
-        vm.expectRevert(abi.encodeWithSelector(BridgeVault.InvalidRecipient.selector, address(vault)));
+        vm.expectRevert(abi.encodeWithSelector(IVaultErrors.InvalidRecipient.selector, address(vault)));
         vault.withdrawOwed(address(0), address(vault));
         // to itself it still fails: the debt stays
-        vm.expectRevert(abi.encodeWithSelector(BridgeVault.EthTransferFailed.selector, address(rejecting)));
+        vm.expectRevert(abi.encodeWithSelector(IVaultErrors.EthTransferFailed.selector, address(rejecting)));
         vault.withdrawOwed(address(0), address(rejecting));
         vm.stopPrank();
         // nothing moves while paused, owed payouts included
         vm.prank(pauser);
         vault.pause();
         vm.prank(address(rejecting));
-        vm.expectRevert(BridgeVault.Paused.selector);
+        vm.expectRevert(IVaultErrors.Paused.selector);
         vault.withdrawOwed(address(0), ALICE);
         vm.assertEq(vault.owed(address(rejecting), address(0)), 1 ether);
     }
 
     // ------------------------------------------------------------------ helpers
 
-    function _ethBatch(uint256 n, uint256 amount) internal returns (BridgeVault.Withdrawal[] memory ws) {
-        ws = new BridgeVault.Withdrawal[](n);
+    function _ethBatch(uint256 n, uint256 amount) internal returns (IVaultTypes.Withdrawal[] memory ws) {
+        ws = new IVaultTypes.Withdrawal[](n);
         for (uint256 i = 0; i < n; ++i) {
             ws[i] = withdrawal(address(0), address(uint160(0x1000 + i)), amount);
         }

@@ -3,6 +3,8 @@ pragma solidity 0.8.30;
 
 import {VaultFixture} from "./utils/VaultFixture.sol";
 import {BridgeVault} from "../src/BridgeVault.sol";
+import {IVaultErrors} from "../src/vault/IVaultErrors.sol";
+import {IVaultTypes} from "../src/vault/IVaultTypes.sol";
 import {OutflowLimit} from "../src/OutflowLimit.sol";
 
 /// issue 9 item 3: the outflow limit holds over every window of one period.
@@ -54,11 +56,11 @@ contract RateLimitTest is VaultFixture {
         depositEth(7_000 ether);
         for (uint256 k = 0; k < 6; ++k) {
             uint256 offset = (k * PERIOD) / 6 + k;
-            BridgeVault.Withdrawal[] memory ws = new BridgeVault.Withdrawal[](11);
+            IVaultTypes.Withdrawal[] memory ws = new IVaultTypes.Withdrawal[](11);
             for (uint256 i = 0; i < 11; ++i) {
                 ws[i] = withdrawal(address(0), THIEF, DELAY_THRESHOLD);
             }
-            BridgeVault.Proof[] memory p = post(ws);
+            IVaultTypes.Proof[] memory p = post(ws);
             // start each round with the whole limit free
             vm.warp(block.timestamp + 2 * PERIOD + offset);
             uint256 start = block.timestamp;
@@ -71,7 +73,7 @@ contract RateLimitTest is VaultFixture {
             for (uint256 j = 0; j < 4; ++j) {
                 vm.warp(start + later[j]);
                 vm.expectRevert(
-                    abi.encodeWithSelector(BridgeVault.PeriodLimitExceeded.selector, address(0), DELAY_THRESHOLD, 0)
+                    abi.encodeWithSelector(IVaultErrors.PeriodLimitExceeded.selector, address(0), DELAY_THRESHOLD, 0)
                 );
                 vault.claim(ws[10], p[10]);
             }
@@ -88,19 +90,19 @@ contract RateLimitTest is VaultFixture {
     function testExploitRateLimit_splittingUnderTheDelayThresholdGainsNothing() public {
         depositEth(5_000 ether);
         uint256 posted = block.timestamp;
-        BridgeVault.Withdrawal[] memory pieces = new BridgeVault.Withdrawal[](20);
+        IVaultTypes.Withdrawal[] memory pieces = new IVaultTypes.Withdrawal[](20);
         for (uint256 i = 0; i < 20; ++i) {
             pieces[i] = withdrawal(address(0), THIEF, DELAY_THRESHOLD); // 20 x 100 ETH, none "large"
         }
-        BridgeVault.Proof[] memory p = postRoot(pieces);
+        IVaultTypes.Proof[] memory p = postRoot(pieces);
         for (uint256 i = 0; i < 20; i += 7) {
             vm.expectRevert(
-                abi.encodeWithSelector(BridgeVault.WithdrawalDelayed.selector, pieces[i].nonce, posted + CHALLENGE)
+                abi.encodeWithSelector(IVaultErrors.WithdrawalDelayed.selector, pieces[i].nonce, posted + CHALLENGE)
             );
             vault.claim(pieces[i], p[i]);
         }
         vm.expectRevert(
-            abi.encodeWithSelector(BridgeVault.WithdrawalDelayed.selector, pieces[0].nonce, posted + CHALLENGE)
+            abi.encodeWithSelector(IVaultErrors.WithdrawalDelayed.selector, pieces[0].nonce, posted + CHALLENGE)
         );
         vault.claimMany(pieces, p);
         // the pieces together: no more than the limit per window
@@ -109,36 +111,36 @@ contract RateLimitTest is VaultFixture {
             vault.claim(pieces[i], p[i]);
         }
         vm.expectRevert(
-            abi.encodeWithSelector(BridgeVault.PeriodLimitExceeded.selector, address(0), DELAY_THRESHOLD, 0)
+            abi.encodeWithSelector(IVaultErrors.PeriodLimitExceeded.selector, address(0), DELAY_THRESHOLD, 0)
         );
         vault.claim(pieces[10], p[10]);
         vm.assertEq(THIEF.balance, PERIOD_LIMIT);
         // and the same split root posted again is revoked whole inside its window
-        BridgeVault.Withdrawal[] memory again = new BridgeVault.Withdrawal[](20);
+        IVaultTypes.Withdrawal[] memory again = new IVaultTypes.Withdrawal[](20);
         for (uint256 i = 0; i < 20; ++i) {
             again[i] = withdrawal(address(0), THIEF, DELAY_THRESHOLD);
         }
-        BridgeVault.Proof[] memory q = postRoot(again);
+        IVaultTypes.Proof[] memory q = postRoot(again);
         vm.prank(pauser);
         vault.revokeRoot(q[0].root);
         vm.warp(block.timestamp + 3 * PERIOD);
-        vm.expectRevert(abi.encodeWithSelector(BridgeVault.RootIsRevoked.selector, q[0].root));
+        vm.expectRevert(abi.encodeWithSelector(IVaultErrors.RootIsRevoked.selector, q[0].root));
         vault.claimMany(again, q);
         vm.assertEq(THIEF.balance, PERIOD_LIMIT);
     }
 
     /// periodSeconds = 0 (no window, hence no limit) is refused in every configuration.
     function testExploitRateLimit_zeroPeriodRefusedEverywhere() public {
-        BridgeVault.TokenSettings[] memory tokens = new BridgeVault.TokenSettings[](1);
+        IVaultTypes.TokenSettings[] memory tokens = new IVaultTypes.TokenSettings[](1);
         bytes memory key = blsPublicKey(GROUP_SK);
         for (uint256 registered = 0; registered < 2; ++registered) {
             tokens[0] = settings(address(0xdead));
             tokens[0].registered = registered == 1;
             tokens[0].periodSeconds = 0;
-            vm.expectRevert(BridgeVault.LimitOutOfRange.selector);
+            vm.expectRevert(IVaultErrors.LimitOutOfRange.selector);
             new BridgeVault(SIDECHAIN_ID, key, 3, 4, bytes32(0), new address[](0), tokens, GOV_DELAY, CHALLENGE);
             bytes memory sig = signTokenConfig(groupSk, 0, tokens[0]);
-            vm.expectRevert(BridgeVault.LimitOutOfRange.selector);
+            vm.expectRevert(IVaultErrors.LimitOutOfRange.selector);
             vault.submitTokenConfig(0, tokens[0], sig);
         }
         vm.assertEq(vault.governanceNonce(), 0);
@@ -147,21 +149,21 @@ contract RateLimitTest is VaultFixture {
     /// A period change keeps what is already counted (it never frees the limit early).
     function testExploitRateLimit_periodChangeKeepsCountedOutflow() public {
         depositEth(5_000 ether);
-        BridgeVault.Withdrawal[] memory ws = new BridgeVault.Withdrawal[](11);
+        IVaultTypes.Withdrawal[] memory ws = new IVaultTypes.Withdrawal[](11);
         for (uint256 i = 0; i < 11; ++i) {
             ws[i] = withdrawal(address(0), THIEF, DELAY_THRESHOLD);
         }
-        BridgeVault.Proof[] memory p = post(ws);
+        IVaultTypes.Proof[] memory p = post(ws);
         for (uint256 i = 0; i < 10; ++i) {
             vault.claim(ws[i], p[i]);
         }
         // a longer period tightens: applied at once, the 1,000 ETH still count
-        BridgeVault.TokenSettings memory s = settings(address(0));
+        IVaultTypes.TokenSettings memory s = settings(address(0));
         s.periodSeconds = 2 * PERIOD;
         configure(s);
         vm.assertEq(vault.tokenFlow(address(0)).spentInWindow, PERIOD_LIMIT);
         vm.expectRevert(
-            abi.encodeWithSelector(BridgeVault.PeriodLimitExceeded.selector, address(0), DELAY_THRESHOLD, 0)
+            abi.encodeWithSelector(IVaultErrors.PeriodLimitExceeded.selector, address(0), DELAY_THRESHOLD, 0)
         );
         vault.claim(ws[10], p[10]);
         // a shorter period loosens: queued; after it the outflow counts under the new period

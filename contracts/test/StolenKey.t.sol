@@ -3,23 +3,25 @@ pragma solidity 0.8.30;
 
 import {VaultFixture} from "./utils/VaultFixture.sol";
 import {BridgeVault} from "../src/BridgeVault.sol";
+import {IVaultErrors} from "../src/vault/IVaultErrors.sol";
+import {IVaultTypes} from "../src/vault/IVaultTypes.sol";
 
 /// @dev Everything the review's attacker did with a stolen threshold of key shares, in one
 ///      transaction: unpause, raise every limit with no delay, remove the pauser, post a root,
 ///      claim it, rotate to its own key. Each step is tried and its outcome recorded.
 contract StolenKeyAttacker {
     struct Plan {
-        BridgeVault.Unpause unpause;
+        IVaultTypes.Unpause unpause;
         bytes unpauseSig;
         uint256 configNonce;
-        BridgeVault.TokenSettings loose;
+        IVaultTypes.TokenSettings loose;
         bytes looseSig;
-        BridgeVault.PauserUpdate removal;
+        IVaultTypes.PauserUpdate removal;
         bytes removalSig;
-        BridgeVault.WithdrawalBatch batch;
+        IVaultTypes.WithdrawalBatch batch;
         bytes batchSig;
-        BridgeVault.Withdrawal w;
-        BridgeVault.EpochChange change;
+        IVaultTypes.Withdrawal w;
+        IVaultTypes.EpochChange change;
         bytes changeSig;
     }
 
@@ -47,7 +49,7 @@ contract StolenKeyAttacker {
         try vault.postWithdrawalRoot(p.batch, p.batchSig) {
             succeeded[3] = true;
         } catch {}
-        try vault.claim(p.w, BridgeVault.Proof(p.batch.root, 0, new bytes32[](0))) {
+        try vault.claim(p.w, IVaultTypes.Proof(p.batch.root, 0, new bytes32[](0))) {
             succeeded[4] = true;
         } catch {}
         try vault.submitEpochChange(p.change, p.changeSig) {} catch {}
@@ -77,14 +79,14 @@ contract StolenKeyTest is VaultFixture {
         vault.pause();
         StolenKeyAttacker attacker = new StolenKeyAttacker(vault);
         StolenKeyAttacker.Plan memory plan;
-        plan.unpause = BridgeVault.Unpause(0, vault.pauseCount());
+        plan.unpause = IVaultTypes.Unpause(0, vault.pauseCount());
         plan.unpauseSig = signUnpause(groupSk, plan.unpause);
         plan.configNonce = 1;
-        plan.loose = BridgeVault.TokenSettings(address(0), true, type(uint96).max, 1, type(uint96).max, 0);
+        plan.loose = IVaultTypes.TokenSettings(address(0), true, type(uint96).max, 1, type(uint96).max, 0);
         plan.looseSig = signTokenConfig(groupSk, 1, plan.loose);
-        plan.removal = BridgeVault.PauserUpdate(2, pauser, false);
+        plan.removal = IVaultTypes.PauserUpdate(2, pauser, false);
         plan.removalSig = signPauserUpdate(groupSk, plan.removal);
-        plan.w = BridgeVault.Withdrawal(1, address(0), address(0x5e), address(attacker), 5_000 ether);
+        plan.w = IVaultTypes.Withdrawal(1, address(0), address(0x5e), address(attacker), 5_000 ether);
         plan.batch = batchOf(one(plan.w));
         plan.batchSig = signBatch(vault, groupSk, plan.batch);
         plan.change = epochChange(THIEF_SK, 1, 1);
@@ -106,11 +108,11 @@ contract StolenKeyTest is VaultFixture {
             vault.epochChangeDigest(plan.change)
         ];
         for (uint256 i = 0; i < 4; ++i) {
-            vm.assertEq(uint256(vault.operation(ids[i]).state), uint256(BridgeVault.OperationState.Queued));
+            vm.assertEq(uint256(vault.operation(ids[i]).state), uint256(IVaultTypes.OperationState.Queued));
             vm.prank(pauser);
             if (i == 2) {
                 // the pauser cannot cancel its own removal ...
-                vm.expectRevert(abi.encodeWithSelector(BridgeVault.CannotCancelOwnRemoval.selector, pauser));
+                vm.expectRevert(abi.encodeWithSelector(IVaultErrors.CannotCancelOwnRemoval.selector, pauser));
                 vault.cancelOperation(ids[i]);
             } else {
                 vault.cancelOperation(ids[i]);
@@ -119,9 +121,9 @@ contract StolenKeyTest is VaultFixture {
         // ... and a removal still needs its delay; while it waits, the vault stays paused and the
         // thief cannot lift that (its unpause was cancelled)
         vm.warp(block.timestamp + GOV_DELAY);
-        vm.expectRevert(abi.encodeWithSelector(BridgeVault.UnknownOperation.selector, ids[0]));
+        vm.expectRevert(abi.encodeWithSelector(IVaultErrors.UnknownOperation.selector, ids[0]));
         vault.executeUnpause(plan.unpause);
-        vm.expectRevert(abi.encodeWithSelector(BridgeVault.UnknownOperation.selector, ids[3]));
+        vm.expectRevert(abi.encodeWithSelector(IVaultErrors.UnknownOperation.selector, ids[3]));
         vault.executeEpochChange(plan.change);
         vm.assertEq(address(vault).balance, 5_000 ether);
     }
@@ -129,18 +131,18 @@ contract StolenKeyTest is VaultFixture {
     /// With two pausers, neither can be removed by a thief: each cancels the other's removal.
     function testExploitStolenKey_cannotRemoveTheHonestPausers() public {
         _addSecondPauser();
-        BridgeVault.PauserUpdate memory r1 = BridgeVault.PauserUpdate(vault.governanceNonce(), pauser, false);
+        IVaultTypes.PauserUpdate memory r1 = IVaultTypes.PauserUpdate(vault.governanceNonce(), pauser, false);
         bytes32 id1 = vault.submitPauserUpdate(r1, signPauserUpdate(groupSk, r1));
-        BridgeVault.PauserUpdate memory r2 = BridgeVault.PauserUpdate(vault.governanceNonce(), PAUSER2, false);
+        IVaultTypes.PauserUpdate memory r2 = IVaultTypes.PauserUpdate(vault.governanceNonce(), PAUSER2, false);
         bytes32 id2 = vault.submitPauserUpdate(r2, signPauserUpdate(groupSk, r2));
         vm.prank(PAUSER2);
         vault.cancelOperation(id1);
         vm.prank(pauser);
         vault.cancelOperation(id2);
         vm.warp(block.timestamp + GOV_DELAY);
-        vm.expectRevert(abi.encodeWithSelector(BridgeVault.UnknownOperation.selector, id1));
+        vm.expectRevert(abi.encodeWithSelector(IVaultErrors.UnknownOperation.selector, id1));
         vault.executePauserUpdate(r1);
-        vm.expectRevert(abi.encodeWithSelector(BridgeVault.UnknownOperation.selector, id2));
+        vm.expectRevert(abi.encodeWithSelector(IVaultErrors.UnknownOperation.selector, id2));
         vault.executePauserUpdate(r2);
         vm.assertTrue(vault.isPauser(pauser) && vault.isPauser(PAUSER2));
     }
@@ -150,21 +152,21 @@ contract StolenKeyTest is VaultFixture {
     /// recovery. Re-adding an honest pauser does not reset its veto either.
     function testExploitStolenKey_thiefAddedPausersGetNoVeto() public {
         // the honest side queues a rotation away from the stolen key
-        BridgeVault.EpochChange memory honest = epochChange(0xc1ea4, 3, 4);
+        IVaultTypes.EpochChange memory honest = epochChange(0xc1ea4, 3, 4);
         bytes32 rotation = vault.submitEpochChange(honest, signEpochChange(groupSk, honest));
         // the thief adds itself as a pauser and tries to cancel it
-        BridgeVault.PauserUpdate memory add = BridgeVault.PauserUpdate(vault.governanceNonce(), THIEF, true);
+        IVaultTypes.PauserUpdate memory add = IVaultTypes.PauserUpdate(vault.governanceNonce(), THIEF, true);
         vault.submitPauserUpdate(add, signPauserUpdate(groupSk, add));
         vm.assertTrue(vault.isPauser(THIEF));
         vm.prank(THIEF);
-        vm.expectRevert(abi.encodeWithSelector(BridgeVault.VetoNotActive.selector, THIEF, block.timestamp + GOV_DELAY));
+        vm.expectRevert(abi.encodeWithSelector(IVaultErrors.VetoNotActive.selector, THIEF, block.timestamp + GOV_DELAY));
         vault.cancelOperation(rotation);
         // re-adding the honest pauser does not strip its veto
-        BridgeVault.PauserUpdate memory readd = BridgeVault.PauserUpdate(vault.governanceNonce(), pauser, true);
+        IVaultTypes.PauserUpdate memory readd = IVaultTypes.PauserUpdate(vault.governanceNonce(), pauser, true);
         vault.submitPauserUpdate(readd, signPauserUpdate(groupSk, readd));
         vm.assertLe(vault.vetoActiveFrom(pauser), block.timestamp);
         // the honest federation removes the thief's pauser at once (no veto yet: nothing to wait for)
-        BridgeVault.PauserUpdate memory rm = BridgeVault.PauserUpdate(vault.governanceNonce(), THIEF, false);
+        IVaultTypes.PauserUpdate memory rm = IVaultTypes.PauserUpdate(vault.governanceNonce(), THIEF, false);
         vault.submitPauserUpdate(rm, signPauserUpdate(groupSk, rm));
         vm.assertFalse(vault.isPauser(THIEF));
         vm.warp(block.timestamp + GOV_DELAY);
@@ -181,14 +183,14 @@ contract StolenKeyTest is VaultFixture {
         _addSecondPauser();
         vm.prank(hostile);
         vault.pause();
-        BridgeVault.Unpause memory u = currentUnpause();
+        IVaultTypes.Unpause memory u = currentUnpause();
         bytes32 unpauseId = vault.submitUnpause(u, signUnpause(groupSk, u));
         vm.prank(hostile);
         vault.cancelOperation(unpauseId);
-        BridgeVault.PauserUpdate memory rm = BridgeVault.PauserUpdate(vault.governanceNonce(), hostile, false);
+        IVaultTypes.PauserUpdate memory rm = IVaultTypes.PauserUpdate(vault.governanceNonce(), hostile, false);
         bytes32 removal = vault.submitPauserUpdate(rm, signPauserUpdate(groupSk, rm));
         vm.prank(hostile);
-        vm.expectRevert(abi.encodeWithSelector(BridgeVault.CannotCancelOwnRemoval.selector, hostile));
+        vm.expectRevert(abi.encodeWithSelector(IVaultErrors.CannotCancelOwnRemoval.selector, hostile));
         vault.cancelOperation(removal);
         vm.warp(block.timestamp + GOV_DELAY);
         vault.executePauserUpdate(rm); // while paused
@@ -205,28 +207,28 @@ contract StolenKeyTest is VaultFixture {
     function testExploitStolenKey_fullRecoveryUnderPause() public {
         depositEth(2_000 ether);
         // an honest root, claimable
-        BridgeVault.Withdrawal[] memory honest = one(withdrawal(address(0), ALICE, 10 ether));
-        BridgeVault.Proof[] memory hp = post(honest);
+        IVaultTypes.Withdrawal[] memory honest = one(withdrawal(address(0), ALICE, 10 ether));
+        IVaultTypes.Proof[] memory hp = post(honest);
         // the thief posts a root; a watcher sees it contradicts the sidechain; a pauser revokes it
-        BridgeVault.Withdrawal[] memory loot = one(withdrawal(address(0), THIEF, 90 ether));
-        BridgeVault.Proof[] memory lp = postRoot(loot);
+        IVaultTypes.Withdrawal[] memory loot = one(withdrawal(address(0), THIEF, 90 ether));
+        IVaultTypes.Proof[] memory lp = postRoot(loot);
         vm.prank(pauser);
         vault.revokeRoot(lp[0].root);
         // a second thief root, and the pauser is too late for it
-        BridgeVault.Withdrawal[] memory loot2 = one(withdrawal(address(0), THIEF, 80 ether));
-        BridgeVault.Proof[] memory lp2 = postRoot(loot2);
+        IVaultTypes.Withdrawal[] memory loot2 = one(withdrawal(address(0), THIEF, 80 ether));
+        IVaultTypes.Proof[] memory lp2 = postRoot(loot2);
         vm.prank(pauser);
         vault.pause();
         vm.warp(block.timestamp + CHALLENGE);
         vm.prank(pauser);
         vm.expectRevert(
-            abi.encodeWithSelector(BridgeVault.ChallengeWindowClosed.selector, lp2[0].root, block.timestamp)
+            abi.encodeWithSelector(IVaultErrors.ChallengeWindowClosed.selector, lp2[0].root, block.timestamp)
         );
         vault.revokeRoot(lp2[0].root);
         // thief and honest members both queue a rotation; the pauser cancels the thief's
-        BridgeVault.EpochChange memory theirs = epochChange(THIEF_SK, 1, 1);
+        IVaultTypes.EpochChange memory theirs = epochChange(THIEF_SK, 1, 1);
         bytes32 theirsId = vault.submitEpochChange(theirs, signEpochChange(groupSk, theirs));
-        BridgeVault.EpochChange memory ours = epochChange(0xc1ea4, 3, 4);
+        IVaultTypes.EpochChange memory ours = epochChange(0xc1ea4, 3, 4);
         vault.submitEpochChange(ours, signEpochChange(groupSk, ours));
         vm.prank(pauser);
         vault.cancelOperation(theirsId);
@@ -238,13 +240,13 @@ contract StolenKeyTest is VaultFixture {
         unpauseNow();
         // honest withdrawal pays; the thief's roots never do; the old key posts nothing
         vault.claim(honest[0], hp[0]);
-        vm.expectRevert(abi.encodeWithSelector(BridgeVault.RootIsRevoked.selector, lp[0].root));
+        vm.expectRevert(abi.encodeWithSelector(IVaultErrors.RootIsRevoked.selector, lp[0].root));
         vault.claim(loot[0], lp[0]);
-        vm.expectRevert(abi.encodeWithSelector(BridgeVault.RootIsRevoked.selector, lp2[0].root));
+        vm.expectRevert(abi.encodeWithSelector(IVaultErrors.RootIsRevoked.selector, lp2[0].root));
         vault.claim(loot2[0], lp2[0]);
-        BridgeVault.WithdrawalBatch memory b = batchOf(one(withdrawal(address(0), THIEF, 1 ether)));
+        IVaultTypes.WithdrawalBatch memory b = batchOf(one(withdrawal(address(0), THIEF, 1 ether)));
         bytes memory oldKeySig = signBatch(vault, GROUP_SK, b);
-        vm.expectRevert(BridgeVault.InvalidSignature.selector);
+        vm.expectRevert(IVaultErrors.InvalidSignature.selector);
         vault.postWithdrawalRoot(b, oldKeySig);
         vm.assertEq(ALICE.balance, 10 ether);
         vm.assertEq(THIEF.balance, 0);
@@ -258,14 +260,16 @@ contract StolenKeyTest is VaultFixture {
     function testExploitStolenKey_mostThatLeavesBeforeAnyoneReacts() public {
         depositEth(5_000 ether);
         uint256 posted = block.timestamp;
-        BridgeVault.Withdrawal[] memory ws = new BridgeVault.Withdrawal[](50);
+        IVaultTypes.Withdrawal[] memory ws = new IVaultTypes.Withdrawal[](50);
         for (uint256 i = 0; i < 50; ++i) {
             ws[i] = withdrawal(address(0), THIEF, DELAY_THRESHOLD); // 100 ETH: not delayed further
         }
-        BridgeVault.Proof[] memory p = postRoot(ws);
+        IVaultTypes.Proof[] memory p = postRoot(ws);
         // inside the challenge period: nothing
         vm.warp(posted + CHALLENGE - 1);
-        vm.expectRevert(abi.encodeWithSelector(BridgeVault.WithdrawalDelayed.selector, ws[0].nonce, posted + CHALLENGE));
+        vm.expectRevert(
+            abi.encodeWithSelector(IVaultErrors.WithdrawalDelayed.selector, ws[0].nonce, posted + CHALLENGE)
+        );
         vault.claim(ws[0], p[0]);
         // then the period limit: 10 x 100 ETH, then nothing for a whole day
         vm.warp(posted + CHALLENGE);
@@ -282,7 +286,7 @@ contract StolenKeyTest is VaultFixture {
         vm.prank(pauser);
         vault.pause();
         vm.warp(block.timestamp + 10 days);
-        vm.expectRevert(BridgeVault.Paused.selector);
+        vm.expectRevert(IVaultErrors.Paused.selector);
         vault.claim(ws[next], p[next]);
         vm.assertLe(THIEF.balance, 2 * PERIOD_LIMIT);
     }
@@ -291,24 +295,24 @@ contract StolenKeyTest is VaultFixture {
     /// and withdrawals still post), and a rotation drops what was queued under the old epoch.
     function testExploitStolenKey_rotationDropsOperationsQueuedUnderTheOldEpoch() public {
         depositEth(10 ether);
-        BridgeVault.TokenSettings memory loose = settings(address(0));
+        IVaultTypes.TokenSettings memory loose = settings(address(0));
         loose.periodLimit = PERIOD_LIMIT * 10;
         uint256 nonce = vault.governanceNonce();
         vault.submitTokenConfig(nonce, loose, signTokenConfig(groupSk, nonce, loose));
-        BridgeVault.EpochChange memory c = epochChange(0xc1ea4, 3, 4);
+        IVaultTypes.EpochChange memory c = epochChange(0xc1ea4, 3, 4);
         vault.submitEpochChange(c, signEpochChange(groupSk, c));
         // still epoch 0: its key posts roots
-        BridgeVault.Proof[] memory p = post(one(withdrawal(address(0), ALICE, 1 ether)));
+        IVaultTypes.Proof[] memory p = post(one(withdrawal(address(0), ALICE, 1 ether)));
         vm.warp(block.timestamp + GOV_DELAY);
         vault.executeEpochChange(c);
         groupSk = 0xc1ea4;
         // the loosening queued under epoch 0 is dead
         bytes32 idNow = vault.tokenConfigDigest(nonce, loose);
-        vm.expectRevert(abi.encodeWithSelector(BridgeVault.UnknownOperation.selector, idNow));
+        vm.expectRevert(abi.encodeWithSelector(IVaultErrors.UnknownOperation.selector, idNow));
         vault.executeTokenConfig(nonce, loose);
         vm.assertEq(vault.tokenSettings(address(0)).periodLimit, PERIOD_LIMIT);
         // epoch 0's root still pays (it was checked once, at posting)
-        BridgeVault.Withdrawal memory w = BridgeVault.Withdrawal(1, address(0), address(0x5e11de5), ALICE, 1 ether);
+        IVaultTypes.Withdrawal memory w = IVaultTypes.Withdrawal(1, address(0), address(0x5e11de5), ALICE, 1 ether);
         vault.claim(w, p[0]);
         vm.assertEq(ALICE.balance, 1 ether);
     }
@@ -316,14 +320,14 @@ contract StolenKeyTest is VaultFixture {
     // ------------------------------------------------------------------ helpers
 
     function _addSecondPauser() internal {
-        BridgeVault.PauserUpdate memory add = BridgeVault.PauserUpdate(vault.governanceNonce(), PAUSER2, true);
+        IVaultTypes.PauserUpdate memory add = IVaultTypes.PauserUpdate(vault.governanceNonce(), PAUSER2, true);
         vault.submitPauserUpdate(add, signPauserUpdate(groupSk, add));
         vm.warp(block.timestamp + GOV_DELAY);
         vm.assertLe(vault.vetoActiveFrom(PAUSER2), block.timestamp);
     }
 
     /// Claims from `from` on until the vault refuses; returns the next unclaimed index.
-    function _drain(BridgeVault.Withdrawal[] memory ws, BridgeVault.Proof[] memory p, uint256 from)
+    function _drain(IVaultTypes.Withdrawal[] memory ws, IVaultTypes.Proof[] memory p, uint256 from)
         internal
         returns (uint256 i)
     {

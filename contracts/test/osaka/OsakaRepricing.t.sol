@@ -3,7 +3,7 @@ pragma solidity 0.8.30;
 
 import {VaultFixture} from "../utils/VaultFixture.sol";
 import {PrecompilePrices} from "../utils/PrecompilePrices.sol";
-import {BridgeVault} from "../../src/BridgeVault.sol";
+import {IVaultTypes} from "../../src/vault/IVaultTypes.sol";
 
 /// issue 9 item 9 under a real repricing: run with `forge test --evm-version osaka --match-path
 /// 'test/osaka/*'` (the Maven build does; the default run skips this folder). Osaka's EIP-7883
@@ -18,8 +18,8 @@ contract OsakaRepricingTest is VaultFixture {
         // proves this really runs under the repriced schedule
         vm.assertGe(modexp, 500, "not running under Osaka's MODEXP prices");
         depositEth(10 ether);
-        BridgeVault.Withdrawal[] memory ws = one(withdrawal(address(0), address(0xA1), 1 ether));
-        BridgeVault.Proof[] memory p = post(ws);
+        IVaultTypes.Withdrawal[] memory ws = one(withdrawal(address(0), address(0xA1), 1 ether));
+        IVaultTypes.Proof[] memory p = post(ws);
         vault.claim(ws[0], p[0]);
         vm.assertEq(address(0xA1).balance, 1 ether);
     }

@@ -3,6 +3,7 @@ pragma solidity 0.8.30;
 
 import {TestBase} from "./TestBase.sol";
 import {BridgeVault} from "../../src/BridgeVault.sol";
+import {IVaultTypes} from "../../src/vault/IVaultTypes.sol";
 import {BridgeEncoding} from "../../src/BridgeEncoding.sol";
 import {Merkle} from "../../src/Merkle.sol";
 import {MockERC20} from "../mocks/Tokens.sol";
@@ -44,14 +45,14 @@ abstract contract VaultFixture is TestBase {
         );
     }
 
-    function defaultTokens() internal view returns (BridgeVault.TokenSettings[] memory t) {
-        t = new BridgeVault.TokenSettings[](2);
+    function defaultTokens() internal view returns (IVaultTypes.TokenSettings[] memory t) {
+        t = new IVaultTypes.TokenSettings[](2);
         t[0] = settings(address(0));
         t[1] = settings(address(token));
     }
 
-    function settings(address tokenAddress) internal pure returns (BridgeVault.TokenSettings memory) {
-        return BridgeVault.TokenSettings(tokenAddress, true, PERIOD_LIMIT, PERIOD, DELAY_THRESHOLD, DELAY);
+    function settings(address tokenAddress) internal pure returns (IVaultTypes.TokenSettings memory) {
+        return IVaultTypes.TokenSettings(tokenAddress, true, PERIOD_LIMIT, PERIOD, DELAY_THRESHOLD, DELAY);
     }
 
     function domain(BridgeVault v) internal view returns (BridgeEncoding.Domain memory) {
@@ -60,23 +61,23 @@ abstract contract VaultFixture is TestBase {
 
     function withdrawal(address tokenAddress, address recipient, uint256 amount)
         internal
-        returns (BridgeVault.Withdrawal memory w)
+        returns (IVaultTypes.Withdrawal memory w)
     {
-        w = BridgeVault.Withdrawal(nextWithdrawalNonce++, tokenAddress, address(0x5e11de5), recipient, amount);
+        w = IVaultTypes.Withdrawal(nextWithdrawalNonce++, tokenAddress, address(0x5e11de5), recipient, amount);
     }
 
-    function leaves(BridgeVault.Withdrawal[] memory ws) internal pure returns (bytes32[] memory l) {
+    function leaves(IVaultTypes.Withdrawal[] memory ws) internal pure returns (bytes32[] memory l) {
         l = new bytes32[](ws.length);
         for (uint256 i = 0; i < ws.length; ++i) {
             l[i] = BridgeEncoding.withdrawalLeaf(ws[i].nonce, ws[i].token, ws[i].sender, ws[i].recipient, ws[i].amount);
         }
     }
 
-    function batchOf(BridgeVault.Withdrawal[] memory ws) internal returns (BridgeVault.WithdrawalBatch memory) {
-        return BridgeVault.WithdrawalBatch(nextBatchId++, Merkle.root(leaves(ws)), ws.length);
+    function batchOf(IVaultTypes.Withdrawal[] memory ws) internal returns (IVaultTypes.WithdrawalBatch memory) {
+        return IVaultTypes.WithdrawalBatch(nextBatchId++, Merkle.root(leaves(ws)), ws.length);
     }
 
-    function signBatch(BridgeVault v, uint256 sk, BridgeVault.WithdrawalBatch memory b)
+    function signBatch(BridgeVault v, uint256 sk, IVaultTypes.WithdrawalBatch memory b)
         internal
         view
         returns (bytes memory)
@@ -86,32 +87,32 @@ abstract contract VaultFixture is TestBase {
 
     /// @dev Posts a certified root for `ws`, waits out its challenge period and returns one proof
     ///      per withdrawal.
-    function post(BridgeVault.Withdrawal[] memory ws) internal returns (BridgeVault.Proof[] memory proofs) {
+    function post(IVaultTypes.Withdrawal[] memory ws) internal returns (IVaultTypes.Proof[] memory proofs) {
         proofs = postRoot(ws);
         vm.warp(block.timestamp + CHALLENGE);
     }
 
     /// @dev Posts a certified root for `ws` (still inside its challenge period).
-    function postRoot(BridgeVault.Withdrawal[] memory ws) internal returns (BridgeVault.Proof[] memory proofs) {
-        BridgeVault.WithdrawalBatch memory b = batchOf(ws);
+    function postRoot(IVaultTypes.Withdrawal[] memory ws) internal returns (IVaultTypes.Proof[] memory proofs) {
+        IVaultTypes.WithdrawalBatch memory b = batchOf(ws);
         vault.postWithdrawalRoot(b, signBatch(vault, groupSk, b));
         proofs = proofsOf(ws, b.root);
     }
 
-    function proofsOf(BridgeVault.Withdrawal[] memory ws, bytes32 root)
+    function proofsOf(IVaultTypes.Withdrawal[] memory ws, bytes32 root)
         internal
         pure
-        returns (BridgeVault.Proof[] memory proofs)
+        returns (IVaultTypes.Proof[] memory proofs)
     {
         bytes32[] memory l = leaves(ws);
-        proofs = new BridgeVault.Proof[](ws.length);
+        proofs = new IVaultTypes.Proof[](ws.length);
         for (uint256 i = 0; i < ws.length; ++i) {
-            proofs[i] = BridgeVault.Proof(root, i, Merkle.proof(l, i));
+            proofs[i] = IVaultTypes.Proof(root, i, Merkle.proof(l, i));
         }
     }
 
-    function one(BridgeVault.Withdrawal memory w) internal pure returns (BridgeVault.Withdrawal[] memory ws) {
-        ws = new BridgeVault.Withdrawal[](1);
+    function one(IVaultTypes.Withdrawal memory w) internal pure returns (IVaultTypes.Withdrawal[] memory ws) {
+        ws = new IVaultTypes.Withdrawal[](1);
         ws[0] = w;
     }
 
@@ -125,11 +126,11 @@ abstract contract VaultFixture is TestBase {
         vault.deposit(address(token), amount, user);
     }
 
-    function epochChange(uint256 newSk, uint256 t, uint256 n) internal view returns (BridgeVault.EpochChange memory) {
-        return BridgeVault.EpochChange(vault.currentEpoch() + 1, blsPublicKey(newSk), t, n, keccak256("members"));
+    function epochChange(uint256 newSk, uint256 t, uint256 n) internal view returns (IVaultTypes.EpochChange memory) {
+        return IVaultTypes.EpochChange(vault.currentEpoch() + 1, blsPublicKey(newSk), t, n, keccak256("members"));
     }
 
-    function signEpochChange(uint256 sk, BridgeVault.EpochChange memory c) internal view returns (bytes memory) {
+    function signEpochChange(uint256 sk, IVaultTypes.EpochChange memory c) internal view returns (bytes memory) {
         return blsSign(
             sk,
             BridgeEncoding.epochChangeDigest(
@@ -140,31 +141,31 @@ abstract contract VaultFixture is TestBase {
 
     /// @dev Queues a rotation signed by the current key, waits out the governance delay, executes it.
     function rotate(uint256 newSk, uint256 t, uint256 n) internal {
-        BridgeVault.EpochChange memory c = epochChange(newSk, t, n);
+        IVaultTypes.EpochChange memory c = epochChange(newSk, t, n);
         vault.submitEpochChange(c, signEpochChange(groupSk, c));
         vm.warp(block.timestamp + GOV_DELAY);
         vault.executeEpochChange(c);
         groupSk = newSk;
     }
 
-    function signUnpause(uint256 sk, BridgeVault.Unpause memory u) internal view returns (bytes memory) {
+    function signUnpause(uint256 sk, IVaultTypes.Unpause memory u) internal view returns (bytes memory) {
         return blsSign(sk, BridgeEncoding.unpauseDigest(domain(vault), u.governanceNonce, u.pauseCount));
     }
 
     /// @dev The Unpause for the current pause with the next governance nonce.
-    function currentUnpause() internal view returns (BridgeVault.Unpause memory) {
-        return BridgeVault.Unpause(vault.governanceNonce(), vault.pauseCount());
+    function currentUnpause() internal view returns (IVaultTypes.Unpause memory) {
+        return IVaultTypes.Unpause(vault.governanceNonce(), vault.pauseCount());
     }
 
     /// @dev Queues the federation's unpause of the current pause, waits, executes.
     function unpauseNow() internal {
-        BridgeVault.Unpause memory u = currentUnpause();
+        IVaultTypes.Unpause memory u = currentUnpause();
         vault.submitUnpause(u, signUnpause(groupSk, u));
         vm.warp(block.timestamp + GOV_DELAY);
         vault.executeUnpause(u);
     }
 
-    function signPauserUpdate(uint256 sk, BridgeVault.PauserUpdate memory u) internal view returns (bytes memory) {
+    function signPauserUpdate(uint256 sk, IVaultTypes.PauserUpdate memory u) internal view returns (bytes memory) {
         return blsSign(sk, BridgeEncoding.pauserUpdateDigest(domain(vault), u.governanceNonce, u.pauser, u.enabled));
     }
 
@@ -172,9 +173,14 @@ abstract contract VaultFixture is TestBase {
         return blsSign(sk, BridgeEncoding.rootRevocationDigest(domain(vault), root));
     }
 
+    /// @dev Registers `t` with the default settings (queued, waited out, executed).
+    function register(address t) internal {
+        configure(settings(t));
+    }
+
     /// @dev Applies `s` with a federation certificate: at once if it tightens, else queued,
     ///      waited out and executed.
-    function configure(BridgeVault.TokenSettings memory s) internal {
+    function configure(IVaultTypes.TokenSettings memory s) internal {
         uint256 nonce = vault.governanceNonce();
         bool tightening = vault.tokenConfigIsTightening(s);
         vault.submitTokenConfig(nonce, s, signTokenConfig(groupSk, nonce, s));
@@ -184,7 +190,7 @@ abstract contract VaultFixture is TestBase {
         }
     }
 
-    function signTokenConfig(uint256 sk, uint256 nonce, BridgeVault.TokenSettings memory s)
+    function signTokenConfig(uint256 sk, uint256 nonce, IVaultTypes.TokenSettings memory s)
         internal
         view
         returns (bytes memory)

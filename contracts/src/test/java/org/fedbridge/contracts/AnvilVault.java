@@ -28,7 +28,9 @@ import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.core.methods.response.VoidResponse;
 import org.web3j.protocol.http.HttpService;
+import org.web3j.tx.TransactionManager;
 import org.web3j.tx.Transfer;
+import org.web3j.tx.gas.ContractGasProvider;
 import org.web3j.utils.Convert;
 import org.web3j.utils.Numeric;
 
@@ -43,6 +45,7 @@ final class AnvilVault {
   static final long GOVERNANCE_DELAY = 2 * 86_400;
   static final long CHALLENGE = 3_600;
   static final VaultDeployer.Delays DELAYS = new VaultDeployer.Delays(GOVERNANCE_DELAY, CHALLENGE);
+  static final BigInteger MAX_UINT256 = BigInteger.TWO.pow(256).subtract(BigInteger.ONE);
 
   final Anvil anvil = Anvil.shared();
   final HttpService http = new HttpService(anvil.rpcUrl());
@@ -93,6 +96,28 @@ final class AnvilVault {
 
   BridgeVault as(Credentials c) throws Exception {
     return VaultDeployer.load(web3j, c, chainId, address);
+  }
+
+  /**
+   * Deploys another vault on this chain with {@code groupKey} (EIP-2537) and {@code t} of {@code
+   * n}, no pausers and no tokens: for the constructor's checks.
+   */
+  VaultDeployer.Deployment deployBare(byte[] groupKey, int t, int n) throws Exception {
+    return VaultDeployer.deploy(
+        web3j,
+        relayer,
+        chainId,
+        new VaultDeployer.Config(
+            BigInteger.ONE, groupKey, t, n, new byte[32], List.of(), List.of(), DELAYS));
+  }
+
+  /** A transaction manager signing as {@code c}, for deploying test contracts on this chain. */
+  TransactionManager transactionManager(Credentials c) {
+    return VaultDeployer.transactionManager(web3j, c, chainId);
+  }
+
+  ContractGasProvider gasProvider() throws Exception {
+    return VaultDeployer.gasProvider(web3j);
   }
 
   Domain domain() throws Exception {
@@ -149,6 +174,11 @@ final class AnvilVault {
         tree,
         new BridgeVault.WithdrawalBatch(
             b.batchId().value(), b.withdrawalRoot().bytes(), b.withdrawalCount().value()));
+  }
+
+  /** A batch of one ETH withdrawal of {@code amount} to {@code to}. */
+  Batch oneEth(String to, BigInteger amount) {
+    return batch(List.of(withdrawal(ETH, to, amount)));
   }
 
   byte[] certify(Batch b) throws Exception {

@@ -230,21 +230,7 @@ class BridgeVaultAnvilTest {
     assertThatThrownBy(() -> new VaultDeployer.Delays(60, 1L << 24))
         .isInstanceOf(IllegalArgumentException.class);
     // threshold 2 of 4 is below ⌊2n/3⌋+1: the constructor reverts
-    assertThatThrownBy(
-            () ->
-                VaultDeployer.deploy(
-                    v.web3j,
-                    v.relayer,
-                    v.chainId,
-                    new VaultDeployer.Config(
-                        BigInteger.ONE,
-                        f.groupKey.toEip2537(),
-                        2,
-                        4,
-                        new byte[32],
-                        List.of(),
-                        List.of(),
-                        AnvilVault.DELAYS)))
+    assertThatThrownBy(() -> v.deployBare(f.groupKey.toEip2537(), 2, 4))
         .isInstanceOf(Exception.class);
   }
 }

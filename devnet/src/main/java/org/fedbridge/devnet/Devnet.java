@@ -236,6 +236,14 @@ public final class Devnet implements Callable<Integer> {
       members.add(member);
     }
 
+    // The relayer pays L1 gas from its own key, in a keystore, funded here.
+    RelayerKey relayerKey = RelayerKey.write(dir.resolve("relayer"));
+    if (l1Rpc == null) {
+      Http.rpc(
+          l1, "anvil_setBalance", relayerKey.address(), "0x" + RelayerKey.FUNDING.toString(16));
+    } else {
+      L1Setup.fund(l1, l1ChainId, accounts.get(0), relayerKey.address(), RelayerKey.FUNDING);
+    }
     Service relayer =
         Service.start(
             "relayer",
@@ -245,10 +253,15 @@ public final class Devnet implements Callable<Integer> {
                 db,
                 "--bridge.relayer.l1.rpc-url=" + l1,
                 "--bridge.relayer.l1.chain-id=" + l1ChainId,
+                "--bridge.relayer.l1.confirmations=2",
+                "--bridge.relayer.l1.start-block=" + deployment.blockNumber(),
                 "--bridge.relayer.vault=" + vault,
                 "--bridge.relayer.sidechain.rpc-url=" + sidechainRpc,
                 "--bridge.relayer.sidechain.chain-id=" + sidechainChainId,
-                "--bridge.relayer.kafka.bootstrap-servers=" + bootstrap),
+                "--bridge.relayer.kafka.bootstrap-servers=" + bootstrap,
+                "--bridge.relayer.keys.keystore=" + relayerKey.keystore(),
+                "--bridge.relayer.keys.password-file=" + relayerKey.passwordFile(),
+                "--bridge.relayer.api.estimates.l1-block-time=1s"),
             work,
             logs);
     track(relayer.process());
@@ -299,7 +312,11 @@ public final class Devnet implements Callable<Integer> {
     sidechainNode.put("chainId", sidechainChainId);
     ObjectNode sidechainTokens = sidechainNode.putObject("tokens");
     SidechainTokens.lookup(sidechainRpc).forEach(sidechainTokens::put);
-    file.putObject("relayer").put("url", relayer.url());
+    file.putObject("relayer")
+        .put("url", relayer.url())
+        .put("api", relayer.url() + "/api/v1")
+        .put("page", relayer.url() + "/")
+        .put("gasAccount", relayerKey.address());
     file.putObject("admin")
         .put("url", admin.url())
         .put("bootstrapTokenFile", DevAdmin.tokenFile(dir).toString())
@@ -345,7 +362,9 @@ public final class Devnet implements Callable<Integer> {
     out.println("fedbridge devnet is up. Connection details: " + json);
     out.printf("  %-12s %s (chain %d), BridgeVault %s%n", "L1", l1, l1ChainId, vault);
     out.printf("  %-12s %s (chain %d)%n", "sidechain", sidechainRpc, sidechainChainId);
-    out.printf("  %-12s %s%n", "relayer", relayer.url());
+    out.printf(
+        "  %-12s %s (track page /, API /api/v1, Swagger UI /swagger-ui.html), gas from %s%n",
+        "relayer", relayer.url(), relayerKey.address());
     out.printf("  %-12s %s%n", "admin", admin.url());
     // Printed once, here; it is also in the owner-only file (devnet only).
     out.printf(

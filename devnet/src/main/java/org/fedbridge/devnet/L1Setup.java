@@ -81,6 +81,25 @@ final class L1Setup implements AutoCloseable {
     }
   }
 
+  /** Sends {@code amount} wei from {@code from} to {@code to} (an external L1's gas funding). */
+  static void fund(String rpc, long chainId, DevAccount from, String to, BigInteger amount) {
+    Web3j web3j = Web3j.build(new HttpService(rpc));
+    try {
+      new org.web3j.tx.Transfer(
+              web3j,
+              VaultDeployer.transactionManager(
+                  web3j, Credentials.create(from.privateKey()), chainId))
+          .sendFunds(to, new java.math.BigDecimal(amount), org.web3j.utils.Convert.Unit.WEI)
+          .send();
+    } catch (Exception e) {
+      throw new DevnetException(
+          "funding the relayer's gas account from " + from.address() + " failed: " + e.getMessage(),
+          e);
+    } finally {
+      web3j.shutdown();
+    }
+  }
+
   private DevnetException failure(String what, Exception e) {
     return new DevnetException(
         "deploying "

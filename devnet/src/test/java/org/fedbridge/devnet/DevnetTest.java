@@ -83,8 +83,45 @@ class DevnetTest {
     assertThat(printed).contains("group key " + groupKey).contains("OK:");
   }
 
+  /** The relayer sends from its own funded key, and says so in devnet.json and its API. */
+  private static void assertRelayer(JsonNode devnet, String l1Rpc) throws Exception {
+    String gas = devnet.at("/relayer/gasAccount").asText();
+    assertThat(gas).matches("0x[0-9a-f]{40}");
+    String balance = Http.rpc(l1Rpc, "eth_getBalance", gas, "latest").asText();
+    assertThat(new BigInteger(balance.substring(2), 16)).isPositive();
+    await("the relayer reports its gas account")
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              var r =
+                  java.net.http.HttpClient.newHttpClient()
+                      .send(
+                          java.net.http.HttpRequest.newBuilder(
+                                  java.net.URI.create(
+                                      devnet.at("/relayer/api").asText() + "/status"))
+                              .build(),
+                          java.net.http.HttpResponse.BodyHandlers.ofString());
+              JsonNode status = Http.JSON.readTree(r.body());
+              return status.path("submitting").asBoolean()
+                  && gas.equalsIgnoreCase(status.path("gasAccount").asText())
+                  && status.path("l1Head").asLong() > 0;
+            });
+    Path keystore = DIR.resolve("relayer");
+    try (var files = Files.list(keystore)) {
+      assertThat(files.map(f -> f.getFileName().toString()).toList())
+          .contains("password")
+          .anyMatch(name -> name.startsWith("UTC--"));
+    }
+    assertThat(java.nio.file.Files.getPosixFilePermissions(keystore.resolve("password")))
+        .containsExactlyInAnyOrder(
+            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+  }
+
   private void runOnce(int round) throws Exception {
     Files.createDirectories(DIR.getParent());
+    // The previous round's file would otherwise be read before the launcher wipes the directory.
+    Files.deleteIfExists(DIR.resolve("devnet.json"));
     Path launcherLog = DIR.getParent().resolve("devnet-launcher-" + round + ".log");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -158,6 +195,7 @@ class DevnetTest {
       }
       assertFederation(devnet);
       assertAdmin(devnet, launcherLog);
+      assertRelayer(devnet, l1Rpc);
       assertThat(devnet.at("/accounts")).hasSize(5);
       for (JsonNode account : devnet.at("/accounts")) {
         assertThat(account.get("address").asText()).matches("0x[0-9a-f]{40}");

@@ -204,5 +204,10 @@ class ConsensusConfiguration {
     public byte[] sign(Bytes32 hash) {
       return provider.getObject().sign(hash);
     }
+
+    @Override
+    public IdentitySigner forEpoch(long epoch) {
+      return provider.getObject().forEpoch(epoch);
+    }
   }
 }

@@ -39,7 +39,8 @@ final class KafkaPartialPublisher implements PartialPublisher {
 
   @Override
   public void publish(SignedPartial partial) {
-    byte[] record = PartialWire.encode(partial, identity);
+    // The key this epoch lists for this member (another one only during an identity rotation).
+    byte[] record = PartialWire.encode(partial, identity.forEpoch(partial.epoch()));
     BatchKey key = new BatchKey(partial.type(), partial.batchId(), partial.epoch());
     store.insertOwn(key, partial.digest(), record, clock.instant());
     send(key, PartialWire.kafkaKey(partial), record);

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
-import org.fedbridge.core.keystore.IdentityKeystore;
+import org.fedbridge.validator.keys.Identities;
 import org.fedbridge.validator.keys.KeyDirectory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -23,14 +23,14 @@ public class DkgConfiguration {
       PlatformTransactionManager transactions,
       DkgWiring wiring,
       KeyDirectory keys,
-      IdentityKeystore identity,
+      Identities identities,
       ObjectProvider<MeterRegistry> registry,
       ObjectProvider<Clock> clock) {
     return new DkgService(
         new DkgStore(JdbcClient.create(dataSource), new TransactionTemplate(transactions)),
         wiring,
         keys,
-        identity,
+        identities,
         new DkgMetrics(registry.getIfAvailable(SimpleMeterRegistry::new)),
         clock.getIfAvailable(Clock::systemUTC));
   }

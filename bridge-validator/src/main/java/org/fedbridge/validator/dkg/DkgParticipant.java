@@ -19,6 +19,7 @@ import org.fedbridge.core.keystore.ShareKeystore;
 import org.fedbridge.core.types.Bytes32;
 import org.fedbridge.core.types.Result;
 import org.fedbridge.validator.dkg.ConfirmedFederation.FederationMember;
+import org.fedbridge.validator.keys.Identities;
 import org.fedbridge.validator.keys.KeyDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +41,9 @@ final class DkgParticipant {
   private final DkgStore store;
   private final DkgLink transport;
   private final KeyDirectory keys;
-  private final IdentityKeystore identity;
+  private final Identities identities;
+  // The identity the spec lists for this member (the next one during an identity rotation).
+  private IdentityKeystore identity;
   private final DkgSettings settings;
   private final DkgMetrics metrics;
   private final Clock clock;
@@ -50,14 +53,14 @@ final class DkgParticipant {
       DkgStore store,
       DkgLink transport,
       KeyDirectory keys,
-      IdentityKeystore identity,
+      Identities identities,
       DkgSettings settings,
       DkgMetrics metrics,
       Clock clock) {
     this.store = store;
     this.transport = transport;
     this.keys = keys;
-    this.identity = identity;
+    this.identities = identities;
     this.settings = settings;
     this.metrics = metrics;
     this.clock = clock;
@@ -65,11 +68,16 @@ final class DkgParticipant {
 
   DkgOutcome run(FederationSpec spec) {
     Bytes32 sessionId = spec.config().sessionId();
-    Optional<DkgMember> me = spec.member(identity.identity().publicKey());
-    if (me.isEmpty()) {
+    Optional<IdentityKeystore> listed =
+        identities.all().stream()
+            .filter(k -> spec.member(k.identity().publicKey()).isPresent())
+            .findFirst();
+    if (listed.isEmpty()) {
       return new DkgOutcome.Failed(
-          sessionId, "this member's identity key is not in the federation spec", false);
+          sessionId, "none of this member's identity keys is in the federation spec", false);
     }
+    identity = listed.get();
+    Optional<DkgMember> me = spec.member(identity.identity().publicKey());
     if (!me.get().operatorId().equals(identity.operatorId())) {
       return new DkgOutcome.Failed(
           sessionId,

@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.fedbridge.core.keystore.IdentityKeystore;
 import org.fedbridge.core.types.Bytes32;
+import org.fedbridge.validator.keys.Identities;
 import org.fedbridge.validator.keys.KeyDirectory;
 
 /**
@@ -16,7 +16,7 @@ public final class DkgService {
   private final DkgStore store;
   private final DkgWiring wiring;
   private final KeyDirectory keys;
-  private final IdentityKeystore identity;
+  private final Identities identities;
   private final DkgMetrics metrics;
   private final Clock clock;
 
@@ -24,13 +24,13 @@ public final class DkgService {
       DkgStore store,
       DkgWiring wiring,
       KeyDirectory keys,
-      IdentityKeystore identity,
+      Identities identities,
       DkgMetrics metrics,
       Clock clock) {
     this.store = store;
     this.wiring = wiring;
     this.keys = keys;
-    this.identity = identity;
+    this.identities = identities;
     this.metrics = metrics;
     this.clock = clock;
   }
@@ -48,7 +48,7 @@ public final class DkgService {
     try (DkgTransport transport =
         new DkgTransport(wiring.kafka(), wiring.topic(), wiring.clientId())) {
       return new DkgParticipant(
-              store, wrap.apply(transport), keys, identity, wiring.settings(), metrics, clock)
+              store, wrap.apply(transport), keys, identities, wiring.settings(), metrics, clock)
           .run(spec);
     }
   }

@@ -1,5 +1,6 @@
 package org.fedbridge.validator.federation;
 
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -7,6 +8,7 @@ import org.fedbridge.core.types.Address;
 import org.fedbridge.validator.ValidatorProperties;
 import org.fedbridge.validator.dkg.DkgService;
 import org.fedbridge.validator.keys.KeyDirectory;
+import org.fedbridge.validator.keys.ListedIdentity;
 import org.fedbridge.validator.keys.Signer;
 import org.fedbridge.validator.keys.Signers;
 import org.springframework.context.annotation.Bean;
@@ -80,6 +82,19 @@ public class FederationConfiguration {
     long every = properties.federation().refresh().toMillis();
     timer.scheduleWithFixedDelay(chainFederations::refresh, 0, every, TimeUnit.MILLISECONDS);
     return timer;
+  }
+
+  /** The identity key each epoch's member set lists for this member (identity rotation). */
+  @Bean
+  ListedIdentity listedIdentity(ChainFederations federations) {
+    return epoch ->
+        federations
+            .epoch(epoch)
+            .flatMap(
+                v ->
+                    v.myIndex().isPresent()
+                        ? Optional.ofNullable(v.identities().get(v.myIndex().getAsInt()))
+                        : Optional.empty());
   }
 
   @Bean

@@ -110,7 +110,7 @@ final class HeartbeatPublisher implements SmartLifecycle {
       registry.counter("fedbridge.validator.heartbeats", "outcome", "bad_operator_id").increment();
       return;
     }
-    var record = HeartbeatWire.encode(h, signer);
+    var record = HeartbeatWire.encode(h, signer.forEpoch(h.epoch()));
     producer.send(
         new ProducerRecord<>(topic, record.kafkaKey(), record.encode()),
         (meta, error) ->

@@ -13,4 +13,13 @@ public interface IdentitySigner {
 
   /** 64-byte low-s ECDSA signature {@code r ‖ s} over {@code hash}. */
   byte[] sign(Bytes32 hash);
+
+  /**
+   * The signer for records of {@code epoch}: the identity key that epoch's member set lists for
+   * this member (it differs from this one only during an identity rotation, see {@link
+   * Identities}).
+   */
+  default IdentitySigner forEpoch(long epoch) {
+    return this;
+  }
 }

@@ -15,12 +15,15 @@ import org.fedbridge.core.types.Rejection;
 import org.fedbridge.core.types.Result;
 
 /**
- * This member's key directory: {@code identity.json} and {@code share-epoch-<N>.json} files, all
- * under one password. Key files are never replaced; a second, different share for an epoch is
- * refused.
+ * This member's key directory: {@code identity.json} (with {@code identity-next.json} during an
+ * identity rotation) and {@code share-epoch-<N>.json} files, all under one password. Key files are
+ * never replaced; a second, different share for an epoch is refused.
  */
 public final class KeyDirectory {
   public static final String IDENTITY_FILE = "identity.json";
+
+  /** The next identity key during an identity rotation (see {@link Identities}). */
+  public static final String NEXT_IDENTITY_FILE = "identity-next.json";
 
   private final Path directory;
   private final Path shareDirectory;
@@ -48,6 +51,10 @@ public final class KeyDirectory {
     return directory.resolve(IDENTITY_FILE);
   }
 
+  public Path nextIdentityFile() {
+    return directory.resolve(NEXT_IDENTITY_FILE);
+  }
+
   /** Where the share of {@code epoch} is (or would be written). */
   public Path shareFile(long epoch) {
     Path name = Path.of("share-epoch-" + epoch + ".json");
@@ -68,10 +75,24 @@ public final class KeyDirectory {
     return Keystore.readIdentity(file, password);
   }
 
+  /** The next identity keystore, when an identity rotation is under way. */
+  public Optional<Result<IdentityKeystore>> nextIdentity() {
+    Path file = nextIdentityFile();
+    return Files.isRegularFile(file)
+        ? Optional.of(Keystore.readIdentity(file, password))
+        : Optional.empty();
+  }
+
   /** Creates {@code identity.json}; refuses to replace an existing one. */
   public void createIdentity(IdentityKeystore contents) throws IOException {
     Files.createDirectories(directory);
     Keystore.writeIdentity(identityFile(), contents, password, kdf, random);
+  }
+
+  /** Creates {@code identity-next.json}; refuses to replace an existing one. */
+  public void createNextIdentity(IdentityKeystore contents) throws IOException {
+    Files.createDirectories(directory);
+    Keystore.writeIdentity(nextIdentityFile(), contents, password, kdf, random);
   }
 
   /** The share of {@code epoch}, if this member has one. */

@@ -70,7 +70,8 @@ public final class KeysCommand {
       mixinStandardHelpOptions = true,
       description =
           "Create identity.json (an EIP-2335 keystore of a new secp256k1 identity key) and print"
-              + " the public key to send to the federation.")
+              + " the public key to send to the federation; with --next, identity-next.json for"
+              + " an identity rotation.")
   static final class NewIdentity implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -89,6 +90,13 @@ public final class KeysCommand {
         names = "--scrypt-n",
         description = "scrypt cost, a power of two (default ${DEFAULT-VALUE}, EIP-2335's).")
     int scryptN = 1 << 18;
+
+    @Option(
+        names = "--next",
+        description =
+            "Create identity-next.json, the key of the next epoch's member set (identity"
+                + " rotation); identity.json must exist and keeps signing until then.")
+    boolean next;
 
     @Override
     public Integer call() throws IOException {
@@ -112,18 +120,27 @@ public final class KeysCommand {
           new KeysSettings(
                   directory, null, null, "unused", KeysSettings.SignerKind.KEYSTORE, scryptN)
               .open(pw.orThrow());
-      if (Files.exists(keys.identityFile())) {
+      Path file = next ? keys.nextIdentityFile() : keys.identityFile();
+      if (Files.exists(file)) {
         err.println(
             "keys: "
-                + keys.identityFile()
+                + file
                 + " already exists; an identity key is never replaced (move it away first)");
+        return 1;
+      }
+      if (next && !Files.exists(keys.identityFile())) {
+        err.println("keys: --next needs the identity in use at " + keys.identityFile());
         return 1;
       }
       try (IdentityKeystore contents =
           new IdentityKeystore(operatorId, IdentityKey.random(new SecureRandom()))) {
-        keys.createIdentity(contents);
+        if (next) {
+          keys.createNextIdentity(contents);
+        } else {
+          keys.createIdentity(contents);
+        }
         String pub = Hex.encode(contents.identity().publicKey().compressed());
-        out.println("created " + keys.identityFile() + " (EIP-2335, scrypt n=" + scryptN + ")");
+        out.println("created " + file + " (EIP-2335, scrypt n=" + scryptN + ")");
         out.println("operator id:         " + operatorId);
         out.println("identity public key: " + pub);
         out.println("Send both to the federation; its spec lists this member as:");
@@ -163,15 +180,18 @@ public final class KeysCommand {
       KeyDirectory keys =
           new KeysSettings(directory, null, null, "unused", KeysSettings.SignerKind.KEYSTORE, 1024)
               .open(pw.orThrow());
-      Result<IdentityKeystore> id = keys.identity();
+      Result<Identities> id = Identities.open(keys);
       if (!id.isOk()) {
-        err.println("keys: " + ((Result.Err<IdentityKeystore>) id).detail());
+        err.println("keys: " + ((Result.Err<Identities>) id).detail());
         return 1;
       }
-      try (IdentityKeystore identity = id.orThrow()) {
-        out.println("operator id:         " + identity.operatorId());
-        out.println(
-            "identity public key: " + Hex.encode(identity.identity().publicKey().compressed()));
+      try (Identities identities = id.orThrow()) {
+        out.println("operator id:         " + identities.current().operatorId());
+        for (IdentityKeystore k : identities.all()) {
+          out.println(
+              (k == identities.current() ? "identity public key: " : "next identity key:   ")
+                  + Hex.encode(k.identity().publicKey().compressed()));
+        }
       }
       try (var files = Files.list(directory)) {
         for (Path f : files.sorted().toList()) {

@@ -1,15 +1,18 @@
 package org.fedbridge.validator.keys;
 
+import java.util.Optional;
 import org.fedbridge.core.keystore.IdentityKeystore;
 import org.fedbridge.core.keystore.Password;
 import org.fedbridge.core.types.Result;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Opens the key directory at start-up: the password from its source and the identity keystore,
- * which must exist. A validator without its identity key does not start.
+ * Opens the key directory at start-up: the password from its source and the identity keystores
+ * ({@code identity.json}, which must exist, and {@code identity-next.json} during an identity
+ * rotation). A validator without its identity key does not start.
  */
 @Configuration(proxyBeanMethods = false)
 public class KeysConfiguration {
@@ -25,23 +28,34 @@ public class KeysConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  IdentityKeystore identityKeystore(KeyDirectory keys, Environment environment) {
-    Result<IdentityKeystore> identity = keys.identity();
-    if (!identity.isOk()) {
-      throw new IllegalStateException(((Result.Err<IdentityKeystore>) identity).detail());
+  Identities identities(KeyDirectory keys, Environment environment) {
+    Result<Identities> opened = Identities.open(keys);
+    if (!opened.isOk()) {
+      throw new IllegalStateException(((Result.Err<Identities>) opened).detail());
     }
-    IdentityKeystore id = identity.orThrow();
+    Identities ids = opened.orThrow();
     String configured = environment.getProperty("bridge.validator.operator-id");
-    if (configured != null && !configured.equals(id.operatorId())) {
-      id.close();
+    if (configured != null && !configured.equals(ids.current().operatorId())) {
+      ids.close();
       throw new IllegalStateException(
           "bridge.validator.operator-id differs from the operator id in " + keys.identityFile());
     }
-    return id;
+    return ids;
   }
 
+  /** The identity in use; {@link Identities} owns (and closes) it. */
+  @Bean(destroyMethod = "")
+  IdentityKeystore identityKeystore(Identities identities) {
+    return identities.current();
+  }
+
+  /**
+   * Signs each epoch's records with the key that epoch lists for this member, once the federation
+   * feature says which ({@link ListedIdentity}); with the identity in use until then.
+   */
   @Bean
-  IdentitySigner identitySigner(IdentityKeystore identity) {
-    return Signers.identity(identity.identity());
+  IdentitySigner identitySigner(Identities identities, ObjectProvider<ListedIdentity> listed) {
+    return identities.signer(
+        epoch -> Optional.ofNullable(listed.getIfAvailable()).flatMap(l -> l.of(epoch)));
   }
 }

@@ -6,10 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.fedbridge.core.dkg.IdentityKey;
-import org.fedbridge.core.keystore.IdentityKeystore;
 import org.fedbridge.service.KafkaSettings;
 import org.fedbridge.testsupport.TestKafka;
 import org.fedbridge.testsupport.TestPostgres;
+import org.fedbridge.validator.keys.Identities;
 import org.fedbridge.validator.keys.KeyDirectory;
 import org.fedbridge.validator.keys.TestKeys;
 import org.flywaydb.core.Flyway;
@@ -57,7 +57,7 @@ final class DkgTestMember {
   /** A (new) service instance, as after a process start. */
   DkgService start(String topic, DkgSettings settings) {
     KeyDirectory keys = TestKeys.open(keysDir);
-    IdentityKeystore id = keys.identity().orThrow();
+    Identities id = Identities.open(keys).orThrow();
     service =
         new DkgService(
             new DkgStore(

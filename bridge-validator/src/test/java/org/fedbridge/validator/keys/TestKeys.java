@@ -42,6 +42,23 @@ public final class TestKeys {
     }
   }
 
+  /** Creates {@code dir/identity-next.json} (an identity rotation); returns its identity key. */
+  public static IdentityKey nextIdentity(Path dir, String operatorId) {
+    try {
+      IdentityKey key = IdentityKey.random(RND);
+      IdentityKey copy = IdentityKey.fromBytes(key.toBytes()).orThrow();
+      Keystore.writeIdentity(
+          dir.resolve(KeyDirectory.NEXT_IDENTITY_FILE),
+          new IdentityKeystore(operatorId, key),
+          Password.of(PASSWORD),
+          new Kdf.Scrypt(1024, 8, 1),
+          RND);
+      return copy;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public static Path passwordFile(Path dir) {
     return dir.resolve("password.txt");
   }

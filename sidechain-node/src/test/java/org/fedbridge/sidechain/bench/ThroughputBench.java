@@ -1,39 +1,24 @@
 package org.fedbridge.sidechain.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigInteger;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.fedbridge.core.types.Address;
-import org.fedbridge.core.types.Hex;
-import org.fedbridge.sidechain.SidechainNodeApplication;
-import org.fedbridge.sidechain.genesis.Genesis;
+import org.fedbridge.sidechain.bench.TransferLoad.Result;
 import org.fedbridge.sidechain.genesis.GenesisFile;
 import org.fedbridge.sidechain.testing.ReplicaHarness;
 import org.fedbridge.sidechain.testing.TestAccounts;
-import org.fedbridge.sidechain.testing.TestFederation;
 import org.fedbridge.sidechain.testing.TestGenesis;
 import org.fedbridge.testsupport.Anvil;
-import org.fedbridge.testsupport.FreePorts;
-import org.fedbridge.testsupport.TestKafka;
-import org.fedbridge.testsupport.TestPostgres;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Sustained signed transfers per second, from eth_sendRawTransaction to receipt, against a node
@@ -45,19 +30,17 @@ import org.springframework.context.ConfigurableApplicationContext;
  * mvn -B -q -pl sidechain-node exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=org.fedbridge.sidechain.bench.ThroughputBench [-Dbench.txs=20000]
  * </pre>
+ *
+ * The client (signing, JSON-RPC batches, the clock) is {@link TransferLoad}; the CPU counters are
+ * {@link JvmCpu}.
  */
 public final class ThroughputBench {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
   private ThroughputBench() {}
 
-  record Result(int txs, double seconds) {
-    double rate() {
-      return txs / seconds;
-    }
-  }
+  /** The node's log and genesis, kept for the replay after the node has stopped. */
+  private record NodeRun(Result result, String topic, Path genesis) {}
+
+  private record Replay(long records, double seconds) {}
 
   public static void main(String[] args) {
     try {
@@ -90,76 +73,25 @@ public final class ThroughputBench {
         threads,
         batch,
         Runtime.getRuntime().availableProcessors());
-    List<List<String>> ours = sign(accounts, perSender, chain, sink, BigInteger.ZERO);
+    List<List<String>> ours = TransferLoad.sign(accounts, perSender, chain, sink, BigInteger.ZERO);
     List<List<String>> theirs =
-        sign(accounts, perSender, Anvil.CHAIN_ID, sink, BigInteger.valueOf(1_000_000_000L));
+        TransferLoad.sign(
+            accounts, perSender, Anvil.CHAIN_ID, sink, BigInteger.valueOf(1_000_000_000L));
+
+    TransferLoad.Workload workload = new TransferLoad.Workload(accounts, threads, batch, cap);
 
     // --- our node, in this JVM, with the embedded Kafka broker and PostgreSQL
+    NodeRun node = null;
     Result sidechain = new Result(0, 1);
-    String topic = "sidechain.txs.bench." + UUID.randomUUID();
-    Genesis genesis = TestGenesis.of(chain, accounts, "0");
-    Path genesisFile = Files.createTempFile("bench-genesis-", ".json");
-    Map<Address, BigInteger> alloc = new LinkedHashMap<>();
-    accounts.forEach(
-        a -> alloc.put(a.address(), TestGenesis.ETHER.multiply(BigInteger.valueOf(1_000_000))));
-    Files.writeString(genesisFile, TestGenesis.json(chain, TestFederation.epoch0(), alloc, "0"));
     if (!only.equals("anvil")) {
-      String dbUrl = TestPostgres.shared().createDatabase("bench_node");
-      int port = FreePorts.next();
-      ConfigurableApplicationContext node =
-          SpringApplication.run(
-              SidechainNodeApplication.class,
-              "--server.port=" + port,
-              "--spring.datasource.url=" + dbUrl,
-              "--spring.datasource.username=" + TestPostgres.shared().username(),
-              "--spring.datasource.password=" + TestPostgres.shared().password(),
-              "--bridge.sidechain.chain-id=" + chain,
-              "--bridge.sidechain.genesis=" + genesisFile,
-              "--bridge.sidechain.topics.txs=" + topic,
-              "--bridge.sidechain.kafka.bootstrap-servers=" + TestKafka.shared().bootstrapServers(),
-              "--logging.level.root=WARN");
-      String nodeUrl = "http://127.0.0.1:" + port + "/";
-      warmUp(nodeUrl);
-      long cpuBefore = processCpuNanos();
-      Map<String, Long> groupsBefore = cpuByThreadGroup();
-      sidechain = run(nodeUrl, ours, threads, batch, accounts, cap);
-      Map<String, Long> groupsAfter = cpuByThreadGroup();
-      StringBuilder groups = new StringBuilder();
-      for (var e : groupsAfter.entrySet()) {
-        long delta = e.getValue() - groupsBefore.getOrDefault(e.getKey(), 0L);
-        if (delta > 0) {
-          groups.append(
-              String.format(
-                  Locale.ROOT, " %s=%.0f", e.getKey(), delta / 1e3 / Math.max(1, sidechain.txs())));
-        }
-      }
-      System.out.println("sidechain-node: µs of CPU per transaction by thread:" + groups);
-      System.out.printf(
-          Locale.ROOT,
-          "sidechain-node: %.0f µs of CPU per transaction in this JVM (node, client, Kafka)%n",
-          (processCpuNanos() - cpuBefore) / 1e3 / Math.max(1, sidechain.txs()));
-      System.out.printf(
-          Locale.ROOT,
-          "sidechain-node: %d transfers in %.2f s = %.0f tx/s (send to receipt)%n",
-          sidechain.txs(),
-          sidechain.seconds(),
-          sidechain.rate());
-      node.close();
+      node = node(chain, ours, workload);
+      sidechain = node.result();
     }
 
     // --- anvil, same workload (its own chain id and fees), same client
     Result anvil = new Result(0, 1);
     if (!only.equals("node")) {
-      try (Anvil a = Anvil.start("--block-base-fee-per-gas", "0")) {
-        for (TestAccounts.Account acc : accounts) {
-          rpc(
-              a.rpcUrl(),
-              "anvil_setBalance",
-              acc.address().toHex(),
-              "0x" + TestGenesis.ETHER.multiply(BigInteger.valueOf(1000)).toString(16));
-        }
-        anvil = run(a.rpcUrl(), theirs, threads, batch, accounts, cap);
-      }
+      anvil = anvil(theirs, workload);
     }
     System.out.printf(
         Locale.ROOT,
@@ -173,36 +105,10 @@ public final class ThroughputBench {
     // --- replay: a fresh replica reads the whole log into an empty database
     long records = 0;
     double replaySeconds = Double.NaN;
-    if (!only.equals("anvil")) {
-      try (ReplicaHarness fresh =
-          ReplicaHarness.create("bench_replay", GenesisFile.read(genesisFile), topic, 500)) {
-        long end = logEnd(topic);
-        long start = System.nanoTime();
-        long cpuBefore = processCpuNanos();
-        fresh.start();
-        while (fresh.replica().processedRecords() < end) {
-          Thread.onSpinWait();
-          java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-        }
-        replaySeconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(
-            Locale.ROOT,
-            "replay: %.1f µs of CPU per transaction on the replica thread (ledger and store)%n",
-            replicaThreadCpuNanos(topic) / 1e3 / txs);
-        System.out.printf(
-            Locale.ROOT,
-            "replay: %.0f µs of CPU per transaction in this JVM (replica, Kafka)%n",
-            (processCpuNanos() - cpuBefore) / 1e3 / txs);
-        records = end;
-        if (!fresh
-            .replica()
-            .ledger()
-            .head()
-            .stateRoot()
-            .equals(fresh.replica().ledger().stateRoot())) {
-          throw new IllegalStateException("replayed state does not match its head");
-        }
-      }
+    if (node != null) {
+      Replay replay = replay(node, txs);
+      records = replay.records();
+      replaySeconds = replay.seconds();
     }
     System.out.printf(
         Locale.ROOT,
@@ -233,216 +139,88 @@ public final class ThroughputBench {
     System.out.print(summary);
   }
 
-  /** CPU time so far of the live threads, by name with digits and ids removed. */
-  private static Map<String, Long> cpuByThreadGroup() {
-    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-    Map<String, Long> out = new java.util.TreeMap<>();
-    for (Thread t : Thread.getAllStackTraces().keySet()) {
-      long cpu = threads.getThreadCpuTime(t.getId());
-      if (cpu > 0) {
-        String group =
-            t.getName()
-                .replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "")
-                .replaceAll("[0-9]+", "")
-                .replaceAll("[^A-Za-z.-]", "");
-        out.merge(group, cpu, Long::sum);
+  /** The workload against our node, with its CPU per transaction (whole JVM and by thread). */
+  private static NodeRun node(long chain, List<List<String>> signed, TransferLoad.Workload w)
+      throws Exception {
+    Map<Address, BigInteger> alloc = new LinkedHashMap<>();
+    w.accounts()
+        .forEach(
+            a -> alloc.put(a.address(), TestGenesis.ETHER.multiply(BigInteger.valueOf(1_000_000))));
+    try (BenchNode node = BenchNode.start(chain, alloc, "bench_node")) {
+      TransferLoad.warmUp(node.url());
+      long cpuBefore = JvmCpu.processNanos();
+      Map<String, Long> groupsBefore = JvmCpu.byThreadGroup();
+      Result r = TransferLoad.run(node.url(), signed, w);
+      String groups = JvmCpu.perTransactionByGroup(groupsBefore, JvmCpu.byThreadGroup(), r.txs());
+      System.out.println("sidechain-node: µs of CPU per transaction by thread:" + groups);
+      System.out.printf(
+          Locale.ROOT,
+          "sidechain-node: %.0f µs of CPU per transaction in this JVM (node, client, Kafka)%n",
+          (JvmCpu.processNanos() - cpuBefore) / 1e3 / Math.max(1, r.txs()));
+      System.out.printf(
+          Locale.ROOT,
+          "sidechain-node: %d transfers in %.2f s = %.0f tx/s (send to receipt)%n",
+          r.txs(),
+          r.seconds(),
+          r.rate());
+      return new NodeRun(r, node.topic, node.genesis);
+    }
+  }
+
+  private static Result anvil(List<List<String>> signed, TransferLoad.Workload w) throws Exception {
+    try (Anvil a = Anvil.start("--block-base-fee-per-gas", "0")) {
+      for (TestAccounts.Account acc : w.accounts()) {
+        TransferLoad.rpc(
+            a.rpcUrl(),
+            "anvil_setBalance",
+            acc.address().toHex(),
+            "0x" + TestGenesis.ETHER.multiply(BigInteger.valueOf(1000)).toString(16));
       }
-    }
-    return out;
-  }
-
-  /** CPU time so far of the replica thread that reads {@code topic}. */
-  private static long replicaThreadCpuNanos(String topic) {
-    var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-    for (Thread t : Thread.getAllStackTraces().keySet()) {
-      if (t.getName().equals("replica-" + topic)) {
-        return threads.getThreadCpuTime(t.getId());
-      }
-    }
-    return -1;
-  }
-
-  /** CPU time of this whole JVM (PostgreSQL runs in its own processes and is not counted). */
-  private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean)
-            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
-  }
-
-  private static long logEnd(String topic) throws Exception {
-    try (var admin = org.apache.kafka.clients.admin.Admin.create(ReplicaHarness.kafka())) {
-      var tp = new org.apache.kafka.common.TopicPartition(topic, 0);
-      return admin
-          .listOffsets(Map.of(tp, org.apache.kafka.clients.admin.OffsetSpec.latest()))
-          .all()
-          .get()
-          .get(tp)
-          .offset();
-    }
-  }
-
-  /** Per sender, its transfers in nonce order (raw hex). */
-  private static List<List<String>> sign(
-      List<TestAccounts.Account> accounts,
-      int perSender,
-      long chain,
-      Address to,
-      BigInteger maxFee) {
-    List<List<String>> out = new ArrayList<>();
-    for (TestAccounts.Account a : accounts) {
-      List<String> mine = new ArrayList<>();
-      for (int n = 0; n < perSender; n++) {
-        mine.add(
-            Hex.encode(
-                TestAccounts.eip1559(
-                    a,
-                    chain,
-                    n,
-                    BigInteger.ZERO,
-                    maxFee,
-                    21_000,
-                    to,
-                    BigInteger.ONE,
-                    new byte[0])));
-      }
-      out.add(mine);
-    }
-    return out;
-  }
-
-  private static void warmUp(String url) throws Exception {
-    for (int i = 0; i < 200; i++) {
-      rpc(url, "eth_blockNumber");
+      return TransferLoad.run(a.rpcUrl(), signed, w);
     }
   }
 
   /**
-   * Each client thread owns a share of the senders and sends batches that take the next nonce of
-   * each of its senders, so a sender's transactions arrive in order; the clock stops when the
-   * receipt of every sender's last transaction exists.
+   * A fresh replica with an empty database reads the node's whole log (clocked from its start), and
+   * its replayed state is checked against its head.
    */
-  private static Result run(
-      String url,
-      List<List<String>> perSender,
-      int threads,
-      int batch,
-      List<TestAccounts.Account> accounts,
-      Duration cap)
-      throws Exception {
-    int total = perSender.stream().mapToInt(List::size).sum();
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    long start = System.nanoTime();
-    List<Future<?>> work = new ArrayList<>();
-    for (int t = 0; t < threads; t++) {
-      int me = t;
-      work.add(
-          pool.submit(
-              () -> {
-                List<List<String>> mine = new ArrayList<>();
-                for (int s = me; s < perSender.size(); s += threads) {
-                  mine.add(perSender.get(s));
-                }
-                List<String> queue = new ArrayList<>();
-                int rounds = mine.get(0).size();
-                for (int n = 0; n < rounds; n++) {
-                  for (List<String> s : mine) {
-                    queue.add(s.get(n));
-                  }
-                }
-                for (int i = 0; i < queue.size(); i += batch) {
-                  if (System.nanoTime() - start > cap.toNanos()) {
-                    break; // the client stops sending at the cap; executed ones are counted below
-                  }
-                  List<String> part = queue.subList(i, Math.min(queue.size(), i + batch));
-                  JsonNode answers = batch(url, "eth_sendRawTransaction", part);
-                  for (JsonNode a : answers) {
-                    if (a.has("error")) {
-                      throw new IllegalStateException("refused: " + a);
-                    }
-                  }
-                }
-                return null;
-              }));
-    }
-    for (Future<?> f : work) {
-      f.get();
-    }
-    List<String> last = new ArrayList<>();
-    for (List<String> s : perSender) {
-      byte[] raw = Hex.decode(s.get(s.size() - 1));
-      last.add(Hex.encode(org.fedbridge.core.types.Keccak.hashBytes(raw)));
-    }
-    while (true) {
-      if (System.nanoTime() - start > cap.toNanos()) {
-        // Not all receipts within the cap: count what was executed (the senders' nonces).
-        List<String> addresses = accounts.stream().map(a -> a.address().toHex()).toList();
-        List<Map<String, Object>> requests = new ArrayList<>();
-        for (int i = 0; i < addresses.size(); i++) {
-          requests.add(
-              Map.of(
-                  "jsonrpc",
-                  "2.0",
-                  "id",
-                  i,
-                  "method",
-                  "eth_getTransactionCount",
-                  "params",
-                  List.of(addresses.get(i), "latest")));
-        }
-        int done = 0;
-        for (JsonNode r : post(url, JSON.writeValueAsString(requests))) {
-          done += Integer.decode(r.get("result").asText());
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(
-            Locale.ROOT,
-            "  (cap of %d s reached: %d of %d executed)%n",
-            cap.toSeconds(),
-            done,
-            total);
-        pool.shutdownNow();
-        return new Result(done, seconds);
+  private static Replay replay(NodeRun node, int txs) throws Exception {
+    try (ReplicaHarness fresh =
+        ReplicaHarness.create(
+            "bench_replay", GenesisFile.read(node.genesis()), node.topic(), 500)) {
+      long end = logEnd(node.topic());
+      long start = System.nanoTime();
+      long cpuBefore = JvmCpu.processNanos();
+      fresh.start();
+      while (fresh.replica().processedRecords() < end) {
+        Thread.onSpinWait();
+        LockSupport.parkNanos(1_000_000);
       }
-      JsonNode receipts = batch(url, "eth_getTransactionReceipt", last);
-      boolean all = true;
-      for (JsonNode r : receipts) {
-        all &= r.has("result") && !r.get("result").isNull();
+      double seconds = (System.nanoTime() - start) / 1e9;
+      System.out.printf(
+          Locale.ROOT,
+          "replay: %.1f µs of CPU per transaction on the replica thread (ledger and store)%n",
+          JvmCpu.threadNanos("replica-" + node.topic()) / 1e3 / txs);
+      System.out.printf(
+          Locale.ROOT,
+          "replay: %.0f µs of CPU per transaction in this JVM (replica, Kafka)%n",
+          (JvmCpu.processNanos() - cpuBefore) / 1e3 / txs);
+      if (!fresh
+          .replica()
+          .ledger()
+          .head()
+          .stateRoot()
+          .equals(fresh.replica().ledger().stateRoot())) {
+        throw new IllegalStateException("replayed state does not match its head");
       }
-      if (all) {
-        break;
-      }
-      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+      return new Replay(end, seconds);
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    pool.shutdown();
-    return new Result(total, seconds);
   }
 
-  private static JsonNode batch(String url, String method, List<String> singleParams)
-      throws Exception {
-    List<Map<String, Object>> requests = new ArrayList<>();
-    int id = 0;
-    for (String p : singleParams) {
-      requests.add(Map.of("jsonrpc", "2.0", "id", id++, "method", method, "params", List.of(p)));
+  private static long logEnd(String topic) throws Exception {
+    try (var admin = Admin.create(ReplicaHarness.kafka())) {
+      var tp = new TopicPartition(topic, 0);
+      return admin.listOffsets(Map.of(tp, OffsetSpec.latest())).all().get().get(tp).offset();
     }
-    return post(url, JSON.writeValueAsString(requests));
-  }
-
-  private static JsonNode rpc(String url, String method, Object... params) throws Exception {
-    return post(
-        url,
-        JSON.writeValueAsString(
-            Map.of("jsonrpc", "2.0", "id", 1, "method", method, "params", List.of(params))));
-  }
-
-  private static JsonNode post(String url, String body) throws Exception {
-    HttpResponse<String> r =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    return JSON.readTree(r.body());
   }
 }
