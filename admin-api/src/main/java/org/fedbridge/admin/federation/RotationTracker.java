@@ -183,11 +183,7 @@ public class RotationTracker {
                   + String.join(", ", approved)
                   + ") run their DKG, attempt "
                   + next.attempt()));
-      steps.add(
-          step(
-              "certificate",
-              "WAITING",
-              "epoch " + (next.epoch() - 1) + " signs the EpochChange once the DKG has confirmed"));
+      steps.add(step("certificate", "WAITING", signersWait(next)));
       return Optional.empty();
     }
     EpochChange change = ((EpochChangeBody) match.body()).epochChange();
@@ -199,6 +195,36 @@ public class RotationTracker {
             "signed by epoch " + match.epoch() + ", signers " + match.signers()));
     signature = match.signature().toEip2537();
     return Optional.of(change);
+  }
+
+  /**
+   * Who signs the hand-over and how many are needed: the current members that stay in the next
+   * epoch (bridge-validator's {@code Handovers}), t of them.
+   */
+  private String signersWait(EpochView next) {
+    Optional<EpochView> current = roster.current();
+    if (current.isEmpty()) {
+      return "epoch " + (next.epoch() - 1) + " signs the EpochChange once the DKG has confirmed";
+    }
+    List<String> staying =
+        current.get().members().stream()
+            .filter(m -> next.members().stream().anyMatch(n -> same(n, m)))
+            .map(RotationMember::operatorId)
+            .toList();
+    return "the members of epoch "
+        + current.get().epoch()
+        + " that stay ("
+        + String.join(", ", staying)
+        + ") sign the EpochChange once their DKG has confirmed; "
+        + current.get().threshold()
+        + " partials make the certificate"
+        + (staying.size() < current.get().threshold()
+            ? " — only " + staying.size() + " stay, so it cannot be certified"
+            : "");
+  }
+
+  private static boolean same(RotationMember a, RotationMember b) {
+    return a.operatorId().equals(b.operatorId());
   }
 
   private boolean l1(EpochChange change, EpochView next, List<Map<String, String>> steps) {

@@ -160,6 +160,10 @@ class RotationTest {
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> rotation(admin2).path("steps").toString().contains("run their DKG"));
+    // The console says who signs the hand-over: epoch 0's members that stay, t = 3 of them.
+    assertThat(rotation(admin2).path("steps").toString())
+        .contains("the members of epoch 0 that stay (op-1, op-2, op-3, op-4)")
+        .contains("3 partials make the certificate");
 
     // A threshold of epoch 0 (stolen, or colluding) hands over to a set the admins never approved.
     certify(dealt(List.of("op-1", "op-2", "op-3", "op-4", "op-evil"), 4));

@@ -2,11 +2,11 @@ package org.fedbridge.validator.governance;
 
 import java.time.Clock;
 import org.fedbridge.core.dkg.IdentityPublicKey;
-import org.fedbridge.core.keystore.IdentityKeystore;
 import org.fedbridge.core.types.Address;
 import org.fedbridge.core.types.Hex;
 import org.fedbridge.validator.ValidatorProperties;
 import org.fedbridge.validator.dkg.DkgService;
+import org.fedbridge.validator.keys.Identities;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -45,7 +45,7 @@ class GovernanceConfiguration {
   GovernanceFeed governanceFeed(
       GovernanceSettings settings,
       ValidatorProperties properties,
-      IdentityKeystore identity,
+      Identities identities,
       DkgService dkg,
       JdbcClient jdbc,
       TransactionTemplate tx,
@@ -56,7 +56,7 @@ class GovernanceConfiguration {
             properties.l1().chainId(),
             Address.fromHex(properties.l1().vault()),
             properties.sidechain().chainId(),
-            identity.identity().publicKey());
+            identities.all().stream().map(k -> k.identity().publicKey()).toList());
     return new GovernanceFeed(rules, dkg, jdbc, tx, properties.kafka(), settings, clock);
   }
 }

@@ -66,7 +66,7 @@ public final class GovernanceFeed implements SmartLifecycle {
       GovernanceSettings settings,
       Clock clock) {
     return new GovernanceFeed(
-        new GovernanceRules(governanceKey, l1ChainId, vault, sidechainId, me),
+        new GovernanceRules(governanceKey, l1ChainId, vault, sidechainId, List.of(me)),
         dkg,
         jdbc,
         tx,

@@ -28,19 +28,23 @@ final class GovernanceRules {
   private final long l1ChainId;
   private final Address vault;
   private final long sidechainId;
-  private final IdentityPublicKey me;
+  private final List<IdentityPublicKey> ownKeys;
 
+  /**
+   * @param mine this member's identity keys: the one in use and, during an identity rotation, the
+   *     next one (a rotation may name either)
+   */
   GovernanceRules(
       IdentityPublicKey governanceKey,
       long l1ChainId,
       Address vault,
       long sidechainId,
-      IdentityPublicKey me) {
+      List<IdentityPublicKey> mine) {
     this.governanceKey = governanceKey;
     this.l1ChainId = l1ChainId;
     this.vault = vault;
     this.sidechainId = sidechainId;
-    this.me = me;
+    this.ownKeys = List.copyOf(mine);
   }
 
   /** The verdict on one record. */
@@ -78,7 +82,7 @@ final class GovernanceRules {
       return new Decision.Noted(g, "action " + g.action().code() + " (signed by the federation)");
     }
     Optional<RotationMember> mine =
-        r.members().stream().filter(m -> m.identityKey().equals(me)).findFirst();
+        r.members().stream().filter(m -> ownKeys.contains(m.identityKey())).findFirst();
     if (mine.isEmpty()) {
       return new Decision.Noted(g, "rotation to epoch " + r.epoch() + " without this member");
     }
