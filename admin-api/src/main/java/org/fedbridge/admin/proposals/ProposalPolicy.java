@@ -178,7 +178,7 @@ class ProposalPolicy {
       Result.Err<Rotation> e = (Result.Err<Rotation>) rotation;
       return refuse(AdminError.POLICY_VIOLATION, policyRow(e.reason(), e.detail()));
     }
-    Optional<String> shortfall = handoverShortfall(now, members);
+    Optional<String> shortfall = HandoverRule.shortfall(now, members);
     if (shortfall.isPresent()) {
       return refuse(AdminError.POLICY_VIOLATION, shortfall.get());
     }
@@ -196,35 +196,6 @@ class ProposalPolicy {
             summary + ": epoch " + next + " with " + t + "-of-" + n,
             effect.toString(),
             now.epoch()));
-  }
-
-  /**
-   * Why the current epoch could not sign the hand-over to {@code next}, if it could not. Only the
-   * current members that stay in the next epoch sign the EpochChange (the others took no part in
-   * its DKG: docs/architecture.md, "Epoch rotation"), so they must reach the current threshold.
-   */
-  static Optional<String> handoverShortfall(EpochView now, List<RotationMember> next) {
-    List<String> staying = new ArrayList<>();
-    for (RotationMember m : now.members()) {
-      for (RotationMember n : next) {
-        if (n.operatorId().equals(m.operatorId())) {
-          staying.add(m.operatorId());
-        }
-      }
-    }
-    if (staying.size() >= now.threshold()) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        "the hand-over is signed by the members of epoch "
-            + now.epoch()
-            + " that stay, and needs t = "
-            + now.threshold()
-            + " of them; only "
-            + staying.size()
-            + " stay ("
-            + String.join(", ", staying)
-            + "): add a member first, then remove one");
   }
 
   /** Names the threat a policy refusal prevents, so admins see why. */

@@ -37,7 +37,7 @@ class HandoverPolicyTest {
     List<RotationMember> three = members(3);
     EpochView threeOfThree = epoch(three, 3);
     // Removing one of a 3-of-3 leaves two signers of the hand-over: refused, with the way out.
-    assertThat(ProposalPolicy.handoverShortfall(threeOfThree, three.subList(0, 2)))
+    assertThat(HandoverRule.shortfall(threeOfThree, three.subList(0, 2)))
         .hasValueSatisfying(
             why ->
                 assertThat(why)
@@ -47,15 +47,15 @@ class HandoverPolicyTest {
     // A new identity key for op-3 keeps op-3 (it signs epoch 0's records with epoch 0's key).
     List<RotationMember> rekeyed = new ArrayList<>(three);
     rekeyed.set(2, new RotationMember(3, "op-3", IdentityKey.random(RND).publicKey()));
-    assertThat(ProposalPolicy.handoverShortfall(threeOfThree, rekeyed)).isEmpty();
+    assertThat(HandoverRule.shortfall(threeOfThree, rekeyed)).isEmpty();
     // Replacing op-3 by another operator leaves two.
     List<RotationMember> replaced = new ArrayList<>(three);
     replaced.set(2, new RotationMember(3, "op-9", IdentityKey.random(RND).publicKey()));
-    assertThat(ProposalPolicy.handoverShortfall(threeOfThree, replaced)).isPresent();
+    assertThat(HandoverRule.shortfall(threeOfThree, replaced)).isPresent();
     // Adding a member keeps all three: fine; then, at 3-of-4, one can leave.
     List<RotationMember> four = new ArrayList<>(three);
     four.add(new RotationMember(4, "op-4", IdentityKey.random(RND).publicKey()));
-    assertThat(ProposalPolicy.handoverShortfall(threeOfThree, four)).isEmpty();
-    assertThat(ProposalPolicy.handoverShortfall(epoch(four, 3), four.subList(1, 4))).isEmpty();
+    assertThat(HandoverRule.shortfall(threeOfThree, four)).isEmpty();
+    assertThat(HandoverRule.shortfall(epoch(four, 3), four.subList(1, 4))).isEmpty();
   }
 }

@@ -177,8 +177,17 @@ class ReconciliationTest {
     JsonNode audit = get("/api/audit?actor=system:reconciliation&limit=10");
     assertThat(audit.path("entries").get(0).path("outcome").asText()).isEqualTo("alert");
     assertThat(audit.path("entries").get(0).path("details").asText()).contains("vault-short");
-    JsonNode pauses = get("/api/audit?actor=system:watchtower&limit=10");
-    assertThat(pauses.path("entries").findValuesAsString("action")).contains("vault.pause");
+    // The pause is audited once its transaction is mined, which may be just after the vault reads
+    // as paused.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        get("/api/audit?actor=system:watchtower&limit=10")
+                            .path("entries")
+                            .findValuesAsString("action"))
+                    .contains("vault.pause"));
     String metrics =
         HttpClient.newHttpClient()
             .send(

@@ -5,18 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigInteger;
-import java.net.URI;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.fedbridge.contracts.generated.BridgeVault;
 import org.fedbridge.core.dkg.IdentityKey;
 import org.fedbridge.core.message.Deposit;
@@ -24,39 +19,21 @@ import org.fedbridge.core.message.DepositBatch;
 import org.fedbridge.core.message.EpochChange;
 import org.fedbridge.core.message.MessageType;
 import org.fedbridge.core.message.WithdrawalBatch;
-import org.fedbridge.core.threshold.PartialSignature;
-import org.fedbridge.core.threshold.ThresholdVerifier;
 import org.fedbridge.core.types.Address;
 import org.fedbridge.core.types.Bytes32;
-import org.fedbridge.core.types.Hex;
 import org.fedbridge.core.types.UInt256;
 import org.fedbridge.core.wire.Governance;
 import org.fedbridge.core.wire.GovernanceAction.Rotation;
 import org.fedbridge.core.wire.GovernanceAction.RotationMember;
 import org.fedbridge.core.wire.GovernanceRecord;
-import org.fedbridge.service.KafkaSettings;
 import org.fedbridge.testsupport.TestKafka;
-import org.fedbridge.validator.ValidatorProperties;
-import org.fedbridge.validator.batch.BatchConfiguration;
 import org.fedbridge.validator.batch.BlockRef;
 import org.fedbridge.validator.dkg.DkgFixture;
-import org.fedbridge.validator.federation.FederationConfiguration;
-import org.fedbridge.validator.governance.GovernanceFeed;
-import org.fedbridge.validator.governance.GovernanceSettings;
-import org.fedbridge.validator.governance.Handovers;
-import org.fedbridge.validator.keys.KeysSettings;
-import org.fedbridge.validator.keys.Signers;
-import org.fedbridge.validator.keys.TestKeys;
-import org.fedbridge.validator.signing.SigningConfiguration;
 import org.fedbridge.validator.signing.SigningLoop;
 import org.fedbridge.validator.testing.L1Chain;
 import org.fedbridge.validator.testing.SidechainReplica;
-import org.fedbridge.validator.testing.ValidatorUnderTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
@@ -79,22 +56,6 @@ class EpochRotationEndToEndTest {
   private static final BigInteger ETHER = BigInteger.TEN.pow(18);
   private static final Duration WAIT = Duration.ofMinutes(3);
   private static final List<AutoCloseable> CLOSING = new ArrayList<>();
-
-  /** One validator: its DKG member, federation view, signing loop and consensus node. */
-  private record Validator(
-      DkgFixture.Member member,
-      FederationConfiguration.Standalone federation,
-      SigningConfiguration.Standalone signing,
-      BatchConfiguration.Store store,
-      TestNode node) {
-    void refresh() {
-      federation.refresh().run();
-    }
-
-    long epoch() {
-      return federation.federations().current().map(v -> v.epoch()).orElse(-1L);
-    }
-  }
 
   @AfterAll
   static void close() throws Exception {
@@ -124,79 +85,16 @@ class EpochRotationEndToEndTest {
           admin, List.of(new org.fedbridge.service.TopicSpec(governanceTopic, 1, false)));
     }
     TestNode.Topics topics = TestNode.Topics.fresh();
-    ValidatorProperties properties =
-        ValidatorUnderTest.properties(
-            l1, sidechain.url(), 1, ValidatorProperties.Finality.CONFIRMATIONS, 0, 1000);
 
-    List<Validator> validators = new ArrayList<>();
+    List<InProcessValidator> validators = new ArrayList<>();
     for (DkgFixture.Member m : members) {
-      var feed =
-          GovernanceFeed.forMember(
-              governance.publicKey(),
-              l1.anvil.chainId(),
-              vault,
-              SidechainReplica.CHAIN_ID,
-              m.identity().publicKey(),
-              m.service(),
-              JdbcClient.create(m.dataSource()),
-              new TransactionTemplate(new DataSourceTransactionManager(m.dataSource())),
-              new KafkaSettings(TestKafka.shared().bootstrapServers(), Map.of()),
-              new GovernanceSettings(null, governanceTopic, Duration.ofMillis(200)),
-              Clock.systemUTC());
-      feed.start();
-      CLOSING.add(feed::stop);
-      var federation =
-          FederationConfiguration.standalone(
-              l1.web3j,
-              l1.vaultAddress,
-              URI.create(sidechain.url()),
-              m.service(),
-              l1.anvil.chainId(),
-              SidechainReplica.CHAIN_ID,
-              Signers.shares(
-                  new KeysSettings(
-                      m.keysDir(), null, null, "X", KeysSettings.SignerKind.KEYSTORE, 1024),
-                  TestKeys.open(m.keysDir())));
-      Handovers handovers =
-          new Handovers(
-              m.service(),
-              JdbcClient.create(m.dataSource()),
-              l1.anvil.chainId(),
-              vault,
-              SidechainReplica.CHAIN_ID);
-      BatchConfiguration.Store store =
-          BatchConfiguration.Store.over(m.dataSource(), Clock.systemUTC());
-      TestNode node =
-          new TestNode(
-              m.operatorId().replace("-", ""),
-              TestNode.freshDatabase("rotation_" + m.operatorId().replace("-", "")),
-              topics,
-              federation.federations(),
-              handovers.over(store.batches()),
-              Signers.identity(m.identity()),
-              Duration.ofMillis(300));
-      CLOSING.add(node);
-      node.start();
-      var signing =
-          SigningConfiguration.standalone(
-              m.dataSource(),
-              Clock.systemUTC(),
-              new SimpleMeterRegistry(),
-              federation.signer(),
-              () -> Optional.of(federation.federations()),
-              () -> Optional.of(node.publisher),
-              () -> Optional.of(handovers),
-              store,
-              l1.web3j,
-              properties,
-              () -> -1L);
-      Validator v = new Validator(m, federation, signing, store, node);
-      v.refresh();
-      validators.add(v);
+      validators.add(
+          InProcessValidator.assemble(
+              m, l1, sidechain, governance.publicKey(), governanceTopic, topics, CLOSING));
     }
-    List<Validator> stay = validators.subList(0, 3); // op-1..op-3
-    Validator leaving = validators.get(3); // op-4
-    Validator joining = validators.get(4); // op-5
+    List<InProcessValidator> stay = validators.subList(0, 3); // op-1..op-3
+    InProcessValidator leaving = validators.get(3); // op-4
+    InProcessValidator joining = validators.get(4); // op-5
     assertThat(validators).allMatch(v -> v.epoch() == 0);
 
     // Before the rotation: a deposit minted under epoch 0, and a withdrawal whose root epoch 0
@@ -207,7 +105,9 @@ class EpochRotationEndToEndTest {
     mint(sidechain, validators.get(0), first, 0);
     await()
         .atMost(WAIT)
-        .until(() -> sidechainBalance(sidechain, user.getAddress()).equals(first.amount));
+        .until(
+            () ->
+                SidechainCalls.sidechainBalance(sidechain, user.getAddress()).equals(first.amount));
     Address l1Recipient = Address.fromHex("0x00000000000000000000000000000000000000e1");
     long burnBlock = sidechain.withdrawEth(0, l1Recipient, ETHER);
     JsonNode rootInfo =
@@ -217,7 +117,7 @@ class EpochRotationEndToEndTest {
             UInt256.of(burnBlock),
             Bytes32.fromHex(rootInfo.get("withdrawalRoot").asText()),
             UInt256.of(rootInfo.get("withdrawalCount").asLong()));
-    byte[] oldRootSignature = certifyDirectly(stay, oldRoot, 0);
+    byte[] oldRootSignature = InProcessValidator.certifyDirectly(stay, oldRoot, 0);
     l1.vault
         .postWithdrawalRoot(
             new BridgeVault.WithdrawalBatch(
@@ -267,10 +167,10 @@ class EpochRotationEndToEndTest {
 
     // Epoch 0 signs the hand-over its members' own DKG confirmed; op-4 has none to sign.
     assertThat(leaving.signing().loop().runOnce().signed()).isZero();
-    for (Validator v : stay) {
+    for (InProcessValidator v : stay) {
       assertThat(v.signing().loop().runOnce().signed()).isEqualTo(1);
     }
-    for (Validator v : validators.subList(0, 4)) {
+    for (InProcessValidator v : validators.subList(0, 4)) {
       await()
           .atMost(WAIT)
           .until(() -> v.node().certificate(MessageType.EPOCH_CHANGE, UInt256.ONE).isPresent());
@@ -293,19 +193,19 @@ class EpochRotationEndToEndTest {
             BigInteger.valueOf(change.members().size()),
             change.members().membersHash().bytes());
     l1.vault.submitEpochChange(onL1, handover.content().signature().toEip2537()).send();
-    submitToSidechain(sidechain, change, handover);
+    SidechainCalls.submitToSidechain(sidechain, change, handover);
     await().atMost(WAIT).until(() -> sidechain.rpc("bridge_epoch").get("number").asLong() == 1);
     stay.get(0).refresh();
     assertThat(stay.get(0).federation().federations().current()).as("L1 still at 0").isEmpty();
     l1.advance(L1Chain.DELAYS.governanceDelaySeconds() + 1);
     l1.vault.executeEpochChange(onL1).send();
-    validators.forEach(Validator::refresh);
+    validators.forEach(InProcessValidator::refresh);
     assertThat(validators).allMatch(v -> v.epoch() == 1);
     assertThat(joining.federation().federations().current().orElseThrow().myIndex()).hasValue(4);
     assertThat(leaving.federation().federations().current().orElseThrow().myIndex()).isEmpty();
 
     // A deposit after the rotation: the new federation signs it (op-5 included), op-4 cannot.
-    List<Validator> epoch1 =
+    List<InProcessValidator> epoch1 =
         List.of(validators.get(0), validators.get(1), validators.get(2), joining);
     BridgeVault.DepositEventResponse second = depositAndCertify(l1, validators, 1, ETHER);
     assertThat(leaving.signing().loop().runOnce().idle()).hasValue(SigningLoop.Idle.NOT_A_MEMBER);
@@ -325,7 +225,7 @@ class EpochRotationEndToEndTest {
         .atMost(WAIT)
         .until(
             () ->
-                sidechainBalance(sidechain, user.getAddress())
+                SidechainCalls.sidechainBalance(sidechain, user.getAddress())
                     .equals(first.amount.add(second.amount)));
     // Epoch 0's key counts for nothing any more: a certificate it makes is refused.
     List<Deposit> forged =
@@ -337,14 +237,14 @@ class EpochRotationEndToEndTest {
                 Address.fromHex(user.getAddress()),
                 UInt256.of(1)));
     DepositBatch stale = DepositBatch.of(UInt256.of(999_999), forged);
-    byte[] byOldShares = oldEpochSignature(stay, stale);
+    byte[] byOldShares = InProcessValidator.oldEpochSignature(stay, stale);
     assertThatThrownBy(
             () ->
                 sidechain.rpc(
                     "bridge_submitDepositCertificate",
-                    depositJson(stale.batchId(), forged, 0, byOldShares)))
+                    SidechainCalls.depositJson(stale.batchId(), forged, 0, byOldShares)))
         .hasMessageContaining("bridge_submitDepositCertificate");
-    assertThat(sidechainBalance(sidechain, user.getAddress()))
+    assertThat(SidechainCalls.sidechainBalance(sidechain, user.getAddress()))
         .as("nothing minted by the old epoch's shares")
         .isEqualTo(first.amount.add(second.amount));
 
@@ -383,7 +283,8 @@ class EpochRotationEndToEndTest {
    * deposits, safe); the members of {@code epoch} then sign it in their signing loops.
    */
   private static BridgeVault.DepositEventResponse depositAndCertify(
-      L1Chain l1, List<Validator> validators, long epoch, BigInteger wei) throws Exception {
+      L1Chain l1, List<InProcessValidator> validators, long epoch, BigInteger wei)
+      throws Exception {
     TransactionReceipt r = l1.depositEth(wei);
     BridgeVault.DepositEventResponse e = BridgeVault.getDepositEvents(r).get(0);
     Deposit deposit =
@@ -395,7 +296,7 @@ class EpochRotationEndToEndTest {
             new UInt256(e.amount));
     BlockRef block =
         new BlockRef(r.getBlockNumber().longValueExact(), Bytes32.fromHex(r.getBlockHash()));
-    for (Validator v : validators) {
+    for (InProcessValidator v : validators) {
       var observations = v.store().observations();
       observations.recordDeposits(
           observations.cursor(org.fedbridge.validator.batch.Chain.L1),
@@ -403,7 +304,7 @@ class EpochRotationEndToEndTest {
           List.of(deposit),
           Instant.now());
     }
-    for (Validator v : validators) {
+    for (InProcessValidator v : validators) {
       var view = v.federation().federations().current();
       if (view.isPresent() && view.get().epoch() == epoch && view.get().myIndex().isPresent()) {
         // (a joiner also signs the older batches it stored, under the new epoch: harmless)
@@ -417,7 +318,10 @@ class EpochRotationEndToEndTest {
 
   /** Waits for the deposit's certificate at {@code at} and submits it to the sidechain. */
   private static Certificate mint(
-      SidechainReplica sidechain, Validator at, BridgeVault.DepositEventResponse e, long epoch)
+      SidechainReplica sidechain,
+      InProcessValidator at,
+      BridgeVault.DepositEventResponse e,
+      long epoch)
       throws Exception {
     UInt256 batch = UInt256.of(e.log.getBlockNumber().longValueExact());
     await()
@@ -427,85 +331,8 @@ class EpochRotationEndToEndTest {
     assertThat(c.content().key().epoch()).isEqualTo(epoch);
     sidechain.rpc(
         "bridge_submitDepositCertificate",
-        depositJson(batch, c.content().deposits(), epoch, c.content().signature().toCompressed()));
+        SidechainCalls.depositJson(
+            batch, c.content().deposits(), epoch, c.content().signature().toCompressed()));
     return c;
-  }
-
-  private static Map<String, Object> depositJson(
-      UInt256 batchId, List<Deposit> items, long epoch, byte[] signature) {
-    Map<String, Object> cert = new LinkedHashMap<>();
-    cert.put("epoch", epoch);
-    cert.put("batchId", batchId.value().longValueExact());
-    List<Map<String, String>> deposits = new ArrayList<>();
-    for (Deposit d : items) {
-      deposits.add(
-          Map.of(
-              "nonce", d.nonce().value().toString(),
-              "token", d.token().toHex(),
-              "sender", d.sender().toHex(),
-              "recipient", d.recipient().toHex(),
-              "amount", d.amount().value().toString()));
-    }
-    cert.put("deposits", deposits);
-    cert.put("signature", Hex.encode(signature));
-    return cert;
-  }
-
-  private static void submitToSidechain(
-      SidechainReplica sidechain, EpochChange change, Certificate handover) throws Exception {
-    Map<String, Object> params = new LinkedHashMap<>();
-    params.put("epoch", 0);
-    params.put("newEpoch", 1);
-    params.put("groupPublicKey", Hex.encode(change.newGroupKey().toCompressed()));
-    params.put("threshold", change.members().threshold());
-    params.put(
-        "members",
-        change.members().members().stream()
-            .map(
-                m ->
-                    Map.of(
-                        "index", m.index(),
-                        "operatorId", m.operatorId(),
-                        "sharePublicKey", Hex.encode(m.sharePk().toCompressed())))
-            .toList());
-    params.put("signature", Hex.encode(handover.content().signature().toEip2537()));
-    sidechain.rpc("bridge_submitEpochChange", params);
-  }
-
-  /** t members of {@code epoch} sign with their guarded share signers; the partials combined. */
-  private static byte[] certifyDirectly(
-      List<Validator> signers, org.fedbridge.core.message.SignedMessage message, long epoch) {
-    var view = signers.get(0).federation().federations().current().orElseThrow();
-    assertThat(view.epoch()).isEqualTo(epoch);
-    Bytes32 digest = message.digest(view.domain());
-    List<PartialSignature> partials = new ArrayList<>();
-    for (Validator v : signers) {
-      partials.add(v.federation().signer().sign(epoch, digest).orThrow());
-    }
-    return ThresholdVerifier.interpolate(partials).orThrow().toEip2537();
-  }
-
-  /** Epoch 0's shares (read straight from the keystores, no guard) over an epoch-0 digest. */
-  private static byte[] oldEpochSignature(List<Validator> signers, DepositBatch batch) {
-    var domain = signers.get(0).federation().federations().current().orElseThrow().domain();
-    var epoch0Domain =
-        new org.fedbridge.core.message.Domain(
-            domain.l1ChainId(), domain.vault(), domain.sidechainId(), UInt256.ZERO);
-    Bytes32 digest = batch.digest(epoch0Domain);
-    List<PartialSignature> partials = new ArrayList<>();
-    for (Validator v : signers) {
-      var raw =
-          Signers.shares(
-              new KeysSettings(
-                  v.member().keysDir(), null, null, "X", KeysSettings.SignerKind.KEYSTORE, 1024),
-              TestKeys.open(v.member().keysDir()));
-      partials.add(raw.sign(0, digest).orThrow());
-    }
-    return ThresholdVerifier.interpolate(partials).orThrow().toCompressed();
-  }
-
-  private static BigInteger sidechainBalance(SidechainReplica sidechain, String address)
-      throws Exception {
-    return Numeric.decodeQuantity(sidechain.rpc("eth_getBalance", address, "latest").asText());
   }
 }
