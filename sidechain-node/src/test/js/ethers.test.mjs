@@ -21,7 +21,7 @@ const BRIDGE_ABI = [
 after(async () => {
   await wsProvider.destroy();
   provider.destroy();
-});
+}, { timeout: 10000 });
 
 test('JsonRpcProvider: network, fee data and balances', async () => {
   assert.equal((await provider.getNetwork()).chainId, BigInt(CHAIN_ID));

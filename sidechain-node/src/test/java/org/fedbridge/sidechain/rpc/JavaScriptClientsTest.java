@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -50,10 +51,15 @@ class JavaScriptClientsTest extends RunningNodeTest {
                 "--test",
                 "--test-concurrency=1",
                 "--test-force-exit",
+                // A suite that hangs (a receipt or an event that never comes) fails with the test
+                // named instead of blocking the build.
+                "--test-timeout=120000",
                 "viem.test.mjs",
                 "ethers.test.mjs")
             .directory(dir.toFile())
-            .redirectErrorStream(true);
+            .redirectErrorStream(true)
+            .redirectOutput(
+                ProjectRoot.get().resolve("sidechain-node/target/js-clients.log").toFile());
     Map<String, String> env = pb.environment();
     env.put("RPC_URL", url());
     env.put("WS_URL", "ws://127.0.0.1:" + port + "/");
@@ -64,9 +70,13 @@ class JavaScriptClientsTest extends RunningNodeTest {
     env.put("VIEM_KEY", viem.privateKeyHex());
     env.put("ETHERS_KEY", ethers.privateKeyHex());
     Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+    boolean ended = p.waitFor(5, TimeUnit.MINUTES);
+    if (!ended) {
+      p.destroyForcibly().waitFor();
+    }
+    String out = Files.readString(pb.redirectOutput().file().toPath(), StandardCharsets.UTF_8);
     System.out.println(out); // the suites' own report, for the build log
+    assertThat(ended).as("the suites ended within 5 minutes:%n%s", out).isTrue();
     assertThat(p.exitValue()).as(out).isZero();
     assertThat(count(out, "pass")).as(out).isEqualTo(TESTS);
     assertThat(count(out, "fail")).as(out).isZero();
