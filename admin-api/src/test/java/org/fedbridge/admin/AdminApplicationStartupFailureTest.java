@@ -23,7 +23,7 @@ class AdminApplicationStartupFailureTest extends ServiceStartupContract {
 
   @Override
   protected Map<String, String> requiredSettings() {
-    return Map.of();
+    return TestConsole.requiredSettings(TestConsole.dir("startup"));
   }
 
   @Override

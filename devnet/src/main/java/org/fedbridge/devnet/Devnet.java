@@ -205,6 +205,8 @@ public final class Devnet implements Callable<Integer> {
     track(sidechain.process());
     String sidechainRpc = sidechain.url();
 
+    // The admin console's governance key comes first: the validators obey only it.
+    DevAdmin.Setup adminSetup = DevAdmin.create(dir, accounts.get(0));
     List<Service> members = new ArrayList<>();
     for (int k = 1; k <= validators; k++) {
       String schema = "validator_" + k;
@@ -226,7 +228,8 @@ public final class Devnet implements Callable<Integer> {
                   "--bridge.validator.l1.vault=" + vault,
                   "--bridge.validator.sidechain.rpc-url=" + sidechainRpc,
                   "--bridge.validator.sidechain.chain-id=" + sidechainChainId,
-                  "--bridge.validator.kafka.bootstrap-servers=" + bootstrap),
+                  "--bridge.validator.kafka.bootstrap-servers=" + bootstrap,
+                  "--bridge.validator.governance.key=" + adminSetup.governanceKey()),
               work,
               logs);
       track(member.process());
@@ -263,12 +266,24 @@ public final class Devnet implements Callable<Integer> {
             logs);
     track(relayer.process());
 
+    List<String> adminSettings = new ArrayList<>(db);
+    adminSettings.addAll(adminSetup.settings());
     Service admin =
         Service.start(
             "admin-api",
             Service.jar(root, "admin-api"),
             ports.preferred(8090),
-            concat(db, "--bridge.admin.kafka.bootstrap-servers=" + bootstrap),
+            concat(
+                adminSettings,
+                "--bridge.admin.kafka.bootstrap-servers=" + bootstrap,
+                "--bridge.admin.l1.rpc-url=" + l1,
+                "--bridge.admin.l1.chain-id=" + l1ChainId,
+                "--bridge.admin.l1.vault=" + vault,
+                "--bridge.admin.l1.from-block=" + deployment.blockNumber(),
+                "--bridge.admin.sidechain.rpc-url=" + sidechainRpc,
+                "--bridge.admin.sidechain.chain-id=" + sidechainChainId,
+                "--bridge.admin.federation.genesis-spec=" + spec,
+                "--bridge.admin.reconciliation.tokens[0]=" + token.address()),
             work,
             logs);
     track(admin.process());
@@ -302,7 +317,10 @@ public final class Devnet implements Callable<Integer> {
         .put("api", relayer.url() + "/api/v1")
         .put("page", relayer.url() + "/")
         .put("gasAccount", relayerKey.address());
-    file.putObject("admin").put("url", admin.url());
+    file.putObject("admin")
+        .put("url", admin.url())
+        .put("bootstrapTokenFile", DevAdmin.tokenFile(dir).toString())
+        .put("governanceKey", adminSetup.governanceKey());
     file.putObject("kafka").put("bootstrapServers", bootstrap);
     file.putObject("postgres").put("jdbcUrl", postgres.jdbcUrl());
     ObjectNode federationNode = file.putObject("federation");
@@ -348,6 +366,10 @@ public final class Devnet implements Callable<Integer> {
         "  %-12s %s (track page /, API /api/v1, Swagger UI /swagger-ui.html), gas from %s%n",
         "relayer", relayer.url(), relayerKey.address());
     out.printf("  %-12s %s%n", "admin", admin.url());
+    // Printed once, here; it is also in the owner-only file (devnet only).
+    out.printf(
+        "  %-12s sign in with %s (also in %s)%n",
+        "admin token", adminSetup.bootstrapToken(), DevAdmin.tokenFile(dir));
     out.printf(
         "  %-12s %d members, threshold %d, from %s%n",
         "validators", validators, federation.policy().threshold(), members.get(0).url());

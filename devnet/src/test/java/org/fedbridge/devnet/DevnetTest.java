@@ -194,6 +194,7 @@ class DevnetTest {
         assertThat(schemas.getInt(1)).as("one schema per service instance").isEqualTo(5);
       }
       assertFederation(devnet);
+      assertAdmin(devnet, launcherLog);
       assertRelayer(devnet, l1Rpc);
       assertThat(devnet.at("/accounts")).hasSize(5);
       for (JsonNode account : devnet.at("/accounts")) {
@@ -222,6 +223,36 @@ class DevnetTest {
           .until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
     }
     assertThat(Files.readString(launcherLog)).contains("devnet: stopped");
+  }
+
+  /**
+   * The admin console: its bootstrap token is printed once and kept in an owner-only file under
+   * .devnet/, it signs in, and the console knows the devnet's federation and governance key.
+   */
+  private static void assertAdmin(JsonNode devnet, Path launcherLog) throws Exception {
+    Path tokenFile = Path.of(devnet.at("/admin/bootstrapTokenFile").asText());
+    assertThat(tokenFile).startsWith(DIR);
+    assertThat(java.nio.file.Files.getPosixFilePermissions(tokenFile))
+        .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    String token = Files.readString(tokenFile).strip();
+    assertThat(token).startsWith("fba_");
+    String log = Files.readString(launcherLog);
+    assertThat(log.split(java.util.regex.Pattern.quote(token), -1))
+        .as("token printed once")
+        .hasSize(2);
+    String admin = devnet.at("/admin/url").asText();
+    java.net.http.HttpResponse<String> federation =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(admin + "/api/federation"))
+                    .header("Authorization", "Bearer " + token)
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(federation.statusCode()).isEqualTo(200);
+    JsonNode epoch = Http.JSON.readTree(federation.body()).path("epoch");
+    assertThat(epoch.path("epoch").asLong()).isZero();
+    assertThat(epoch.path("members")).hasSize(devnet.at("/federation/members").size());
+    assertThat(devnet.at("/admin/governanceKey").asText()).matches("0x0[23][0-9a-f]{64}");
   }
 
   /** A vault view without arguments that returns one uint256, read with eth_call. */

@@ -328,6 +328,28 @@ class ManifestRulesMutationTest {
   }
 
   @Test
+  void anAdminConsoleRunningAsTheRoleThatOwnsItsAuditLogIsReported() {
+    Manifests m = dev();
+    Container admin =
+        m.of(Deployment.class).stream()
+            .filter(d -> Manifests.name(d).equals("admin-api"))
+            .findFirst()
+            .orElseThrow()
+            .getSpec()
+            .getTemplate()
+            .getSpec()
+            .getContainers()
+            .get(0);
+    for (EnvVar e : admin.getEnv()) {
+      if (e.getName().startsWith("SPRING_DATASOURCE_") && e.getValueFrom() != null) {
+        e.getValueFrom().getSecretKeyRef().setName("admin-api-db");
+      }
+    }
+    assertThat(PostgresRules.violations(m))
+        .anyMatch(v -> v.contains("must not be the role that owns and migrates admin"));
+  }
+
+  @Test
   void productionWithoutPriorityOrBackupsIsReported() {
     assertThat(ProductionRules.violations(production())).isEmpty();
     Manifests m = production();

@@ -13,7 +13,9 @@ import org.fedbridge.k8s.Manifests.Workload;
 /**
  * PostgreSQL through CloudNativePG: every service has its own database and its own login role (no
  * superuser, no CREATEDB/CREATEROLE), owns that database, reads the role's password from the same
- * Secret the Cluster uses for it, and connects over TLS verifying the cluster's CA.
+ * Secret the Cluster uses for it, and connects over TLS verifying the cluster's CA. A service that
+ * migrates as another role ({@code SPRING_FLYWAY_USER}, the admin console) has that role own the
+ * database and runs as a different managed role that owns nothing.
  */
 final class PostgresRules {
   private PostgresRules() {}
@@ -81,14 +83,25 @@ final class PostgresRules {
       if (root == null || !mountedFrom(w, c, root, clusterName + "-ca", "ca.crt")) {
         out.add(w.id() + ": sslrootcert must be ca.crt of Secret " + clusterName + "-ca");
       }
+      String migrator = secret(c, "SPRING_FLYWAY_USER", "username");
+      if (migrator != null && !migrator.equals(secret(c, "SPRING_FLYWAY_PASSWORD", "password"))) {
+        out.add(w.id() + ": Flyway username/password must come from one Secret");
+      }
       Map<String, Object> role = rolesBySecret.get(user);
+      Map<String, Object> owner = migrator == null ? role : rolesBySecret.get(migrator);
       GenericKubernetesResource database = databases.get(db);
-      if (role == null) {
+      if (role == null || owner == null) {
         out.add(w.id() + ": no managed role reads its password from Secret " + user);
       } else if (database == null) {
         out.add(w.id() + ": no Database " + db);
-      } else if (!role.get("name").equals(Manifests.at(database, "spec", "owner"))) {
-        out.add(w.id() + ": database " + db + " is not owned by its role " + role.get("name"));
+      } else if (!owner.get("name").equals(Manifests.at(database, "spec", "owner"))) {
+        out.add(w.id() + ": database " + db + " is not owned by its role " + owner.get("name"));
+      } else if (migrator != null && role.get("name").equals(owner.get("name"))) {
+        out.add(w.id() + ": its service role must not be the role that owns and migrates " + db);
+      } else if (migrator != null
+          && databases.values().stream()
+              .anyMatch(d -> role.get("name").equals(Manifests.at(d, "spec", "owner")))) {
+        out.add(w.id() + ": its service role " + role.get("name") + " must own no database");
       }
       String before = dbOwners.put(db, w.id());
       if (before != null) {

@@ -25,8 +25,9 @@ class RelayerConfiguration {
 
   @Bean
   TopicSpec partialsTopic(RelayerProperties properties) {
-    return new TopicSpec(
-        properties.topics().partials(), properties.topics().partialsPartitions(), false);
+    // The validators' partition count (bridge-validator declares the same; a topic with another
+    // count is refused at start-up, and the k8s check compares both with the Strimzi topics).
+    return new TopicSpec(properties.topics().partials(), 3, false);
   }
 
   @Bean

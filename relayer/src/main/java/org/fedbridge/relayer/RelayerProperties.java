@@ -78,8 +78,7 @@ public record RelayerProperties(
 
   public record Topics(
       @NotBlank @DefaultValue("bridge.certificates") String certificates,
-      @NotBlank @DefaultValue("bridge.partials") String partials,
-      @DefaultValue("3") @Min(1) int partialsPartitions) {}
+      @NotBlank @DefaultValue("bridge.partials") String partials) {}
 
   /**
    * The gas-paying key: a standard Ethereum (web3j / geth V3) keystore file, and its password from

@@ -1,9 +1,10 @@
 /**
  * Kafka record codecs shared by every service (docs/architecture.md, "Kafka records"): {@link
  * org.fedbridge.core.wire.PartialRecord} ({@code bridge.partials}), {@link
- * org.fedbridge.core.wire.CertificateRecord} ({@code bridge.certificates}) and {@link
- * org.fedbridge.core.wire.HeartbeatRecord} ({@code bridge.heartbeats}). DKG messages on {@code
- * bridge.dkg} use {@link org.fedbridge.core.dkg.DkgCodec}.
+ * org.fedbridge.core.wire.CertificateRecord} ({@code bridge.certificates}), {@link
+ * org.fedbridge.core.wire.HeartbeatRecord} ({@code bridge.heartbeats}) and {@link
+ * org.fedbridge.core.wire.GovernanceRecord} ({@code bridge.governance}, signed by admin-api's
+ * governance key). DKG messages on {@code bridge.dkg} use {@link org.fedbridge.core.dkg.DkgCodec}.
  *
  * <p>Kafka is untrusted. Decoders are strict and total: any byte string gives a record or a {@code
  * Result.Err} (wrong size, trailing bytes, unknown version, kind or type, out-of-range field,

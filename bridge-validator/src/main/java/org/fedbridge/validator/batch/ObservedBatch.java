@@ -4,6 +4,7 @@ import java.util.List;
 import org.fedbridge.core.merkle.MerkleTree;
 import org.fedbridge.core.message.Deposit;
 import org.fedbridge.core.message.DepositBatch;
+import org.fedbridge.core.message.EpochChange;
 import org.fedbridge.core.message.MessageType;
 import org.fedbridge.core.message.SignedMessage;
 import org.fedbridge.core.message.Withdrawal;
@@ -14,7 +15,8 @@ import org.fedbridge.core.types.UInt256;
 /**
  * A batch this validator built from its own observations: one per safe L1 block holding deposits,
  * one per sidechain block holding withdrawals, in log order, so that every honest validator builds
- * (and signs) identical bytes without a leader.
+ * (and signs) identical bytes without a leader; and the hand-over to the next epoch, which is the
+ * output of a DKG this validator took part in and confirmed itself.
  */
 public sealed interface ObservedBatch {
   MessageType type();
@@ -68,6 +70,38 @@ public sealed interface ObservedBatch {
     public WithdrawalBatch message() {
       MerkleTree tree = MerkleTree.of(withdrawals.stream().map(Withdrawal::leaf).toList());
       return new WithdrawalBatch(batchId, tree.root(), UInt256.of(withdrawals.size()));
+    }
+  }
+
+  /**
+   * The hand-over to the next epoch as this validator's own DKG confirmed it (batch id = the new
+   * epoch; no block behind it).
+   */
+  record EpochHandover(EpochChange change) implements ObservedBatch {
+    public EpochHandover {
+      if (change == null) {
+        throw new IllegalArgumentException("an epoch hand-over needs its EpochChange");
+      }
+    }
+
+    @Override
+    public MessageType type() {
+      return MessageType.EPOCH_CHANGE;
+    }
+
+    @Override
+    public UInt256 batchId() {
+      return change.newEpoch();
+    }
+
+    @Override
+    public Bytes32 blockHash() {
+      return Bytes32.ZERO;
+    }
+
+    @Override
+    public EpochChange message() {
+      return change;
     }
   }
 }

@@ -35,11 +35,14 @@ final class CertificateWire {
 
   static byte[] encode(
       long epoch, ObservedBatch batch, Signature signature, List<Integer> signers, int combinedBy) {
-    CertificateBody body =
-        batch instanceof ObservedBatch.Deposits d
-            ? new CertificateBody.DepositBody(d.batchId(), d.deposits())
-            : new CertificateBody.WithdrawalBody(
-                batch.batchId(), ((ObservedBatch.Withdrawals) batch).withdrawals());
+    CertificateBody body;
+    if (batch instanceof ObservedBatch.Deposits d) {
+      body = new CertificateBody.DepositBody(d.batchId(), d.deposits());
+    } else if (batch instanceof ObservedBatch.Withdrawals w) {
+      body = new CertificateBody.WithdrawalBody(w.batchId(), w.withdrawals());
+    } else {
+      body = new CertificateBody.EpochChangeBody(((ObservedBatch.EpochHandover) batch).change());
+    }
     return new CertificateRecord(epoch, body, signature, signers, combinedBy).encode();
   }
 

@@ -231,7 +231,9 @@ final class ConsensusEngine {
 
   private boolean observe(BatchEntry entry, EpochView view) {
     BatchKey key = entry.key();
-    if (key.type() != MessageType.DEPOSIT_BATCH && key.type() != MessageType.WITHDRAWAL_BATCH) {
+    if (key.type() != MessageType.DEPOSIT_BATCH
+        && key.type() != MessageType.WITHDRAWAL_BATCH
+        && key.type() != MessageType.EPOCH_CHANGE) {
       return false;
     }
     Optional<ObservedBatch> batch = batches.find(key.type(), key.batchId());
@@ -239,7 +241,8 @@ final class ConsensusEngine {
       entry.nextObservationCheck(clock.instant().plus(OBSERVATION_RETRY));
       return false;
     }
-    // SECURITY: only the digest this validator computed from its own observation is combined.
+    // SECURITY: only the digest this validator computed from its own observation is combined (for
+    // a hand-over: the EpochChange of the next epoch's DKG this validator confirmed itself).
     Bytes32 digest = batch.get().message().digest(view.domain());
     entry.observedDigest(digest);
     observed.put(key, batch.get());

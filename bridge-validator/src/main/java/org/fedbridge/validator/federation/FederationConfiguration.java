@@ -24,6 +24,33 @@ import org.web3j.protocol.http.HttpService;
 @Configuration(proxyBeanMethods = false)
 public class FederationConfiguration {
 
+  /**
+   * The federation feature assembled without Spring (tools and tests), as the context assembles it:
+   * {@code refresh} reads both chains once (the service does it every {@code federation.refresh}).
+   */
+  public record Standalone(Federations federations, Runnable refresh, Signer signer) {}
+
+  /** See {@link Standalone}; {@code shares} is the key signer the current-epoch guard wraps. */
+  public static Standalone standalone(
+      Web3j l1,
+      String vault,
+      java.net.URI sidechainRpc,
+      DkgService dkg,
+      long l1ChainId,
+      long sidechainId,
+      Signer shares) {
+    ChainFederations federations =
+        new ChainFederations(
+            new L1VaultEpochs(l1, vault),
+            new SidechainRpcEpochs(sidechainRpc),
+            dkg,
+            l1ChainId,
+            Address.fromHex(vault),
+            sidechainId);
+    return new Standalone(
+        federations, federations::refresh, new CurrentEpochSigner(federations, shares));
+  }
+
   @Bean(destroyMethod = "shutdown")
   Web3j federationWeb3j(ValidatorProperties properties) {
     return Web3j.build(new HttpService(properties.l1().rpcUrl().toString()));

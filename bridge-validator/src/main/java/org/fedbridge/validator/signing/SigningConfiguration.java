@@ -16,6 +16,7 @@ import org.fedbridge.validator.batch.BatchQueue;
 import org.fedbridge.validator.batch.Batches;
 import org.fedbridge.validator.consensus.PartialPublisher;
 import org.fedbridge.validator.federation.Federations;
+import org.fedbridge.validator.governance.Handovers;
 import org.fedbridge.validator.keys.Signer;
 import org.fedbridge.validator.watch.WatchStatus;
 import org.springframework.beans.factory.ObjectProvider;
@@ -57,6 +58,33 @@ public class SigningConfiguration {
       Web3j l1,
       ValidatorProperties properties,
       LongSupplier safeHead) {
+    return standalone(
+        dataSource,
+        clock,
+        registry,
+        keySigner,
+        federations,
+        publisher,
+        Optional::empty,
+        batches,
+        l1,
+        properties,
+        safeHead);
+  }
+
+  /** As above, with the hand-overs to the next epoch this validator signs. */
+  public static Standalone standalone(
+      DataSource dataSource,
+      Clock clock,
+      MeterRegistry registry,
+      Signer keySigner,
+      Supplier<Optional<Federations>> federations,
+      Supplier<Optional<PartialPublisher>> publisher,
+      Supplier<Optional<Handovers>> handovers,
+      BatchConfiguration.Store batches,
+      Web3j l1,
+      ValidatorProperties properties,
+      LongSupplier safeHead) {
     SigningHalt halt = new SigningHalt(dataSource, clock);
     SigningProtectionStore store = new SigningProtectionStore(dataSource);
     ProtectedSigner signer = new ProtectedSigner(keySigner, store, clock);
@@ -68,6 +96,7 @@ public class SigningConfiguration {
             halt,
             federations,
             publisher,
+            handovers,
             new VaultTokenLimits(
                 l1, properties.l1().vault(), safeHead, properties.limits().refresh(), clock),
             new SigningMetrics(registry, halt),
@@ -146,6 +175,7 @@ public class SigningConfiguration {
       SigningHalt halt,
       ObjectProvider<Federations> federations,
       ObjectProvider<PartialPublisher> publisher,
+      ObjectProvider<Handovers> handovers,
       VaultTokenLimits limits,
       SigningMetrics metrics,
       Clock clock,
@@ -157,6 +187,7 @@ public class SigningConfiguration {
         halt,
         () -> Optional.ofNullable(federations.getIfAvailable()),
         () -> Optional.ofNullable(publisher.getIfAvailable()),
+        () -> Optional.ofNullable(handovers.getIfAvailable()),
         limits,
         metrics,
         clock,

@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.fedbridge.core.message.EpochChange;
 import org.fedbridge.core.message.MessageType;
 import org.fedbridge.core.types.Address;
 import org.fedbridge.core.types.Result;
+import org.fedbridge.core.types.UInt256;
 import org.fedbridge.validator.Periodic;
 import org.fedbridge.validator.batch.BatchQueue;
 import org.fedbridge.validator.batch.Batches;
@@ -19,6 +21,7 @@ import org.fedbridge.validator.batch.ObservedBatch;
 import org.fedbridge.validator.consensus.PartialPublisher;
 import org.fedbridge.validator.federation.EpochView;
 import org.fedbridge.validator.federation.Federations;
+import org.fedbridge.validator.governance.Handovers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -28,7 +31,10 @@ import org.springframework.context.SmartLifecycle;
  * PartialPublisher}. One round: open batches (new and held) in batch-id order, deposits first; a
  * hold is stored and retried next round; an equivocation or an observation that no longer matches
  * halts signing. A partial is marked signed only after the publisher took it, so a crash in between
- * re-publishes the same stored partial (never a new one) after the restart.
+ * re-publishes the same stored partial (never a new one) after the restart. After the batches, the
+ * hand-over to the next epoch ({@link Handovers}) goes through the same pipeline once this
+ * validator's DKG for it has confirmed; its partial is handed over once per run (the consensus
+ * outbox re-publishes it after a restart until it is certified).
  */
 public final class SigningLoop implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(SigningLoop.class);
@@ -50,6 +56,9 @@ public final class SigningLoop implements SmartLifecycle {
   private final SigningHalt halt;
   private final Supplier<Optional<Federations>> federations;
   private final Supplier<Optional<PartialPublisher>> publisher;
+  private final Supplier<Optional<Handovers>> handovers;
+  private final Set<Long> handedOver = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private String handoverWait = "";
   private final TokenLimitsSource limitsSource;
   private final SigningMetrics metrics;
   private final Clock clock;
@@ -63,6 +72,7 @@ public final class SigningLoop implements SmartLifecycle {
       SigningHalt halt,
       Supplier<Optional<Federations>> federations,
       Supplier<Optional<PartialPublisher>> publisher,
+      Supplier<Optional<Handovers>> handovers,
       TokenLimitsSource limitsSource,
       SigningMetrics metrics,
       Clock clock,
@@ -74,6 +84,7 @@ public final class SigningLoop implements SmartLifecycle {
     this.halt = halt;
     this.federations = federations;
     this.publisher = publisher;
+    this.handovers = handovers;
     this.limitsSource = limitsSource;
     this.metrics = metrics;
     this.clock = clock;
@@ -141,7 +152,9 @@ public final class SigningLoop implements SmartLifecycle {
               queue.signedWithdrawalsPerToken(),
               queue.signedOutflowsSince(now.minusSeconds(window)));
     }
-    SigningContext context = new SigningContext(now, epoch.get(), batches, limits, book);
+    Optional<Handovers> handover = handovers.get();
+    Batches observed = handover.map(h -> h.over(batches)).orElse(batches);
+    SigningContext context = new SigningContext(now, epoch.get(), observed, limits, book);
     int signed = 0;
     int held = 0;
     int refused = 0;
@@ -167,8 +180,56 @@ public final class SigningLoop implements SmartLifecycle {
         }
       }
     }
+    if (!halt.halted() && handover.isPresent() && handOver(handover.get(), context, pub.get())) {
+      signed++;
+    }
     metrics.heldBatches(queue.heldCount());
     return new Round(Optional.empty(), signed, held, refused);
+  }
+
+  /**
+   * Signs the hand-over to the next epoch once this validator's DKG for it confirmed; returns true
+   * when a partial was handed to the publisher. A refusal never halts the batches: the hand-over
+   * waits (a conflicting hand-over already signed for that epoch is refused by the signing
+   * protection, and stays refused).
+   */
+  private boolean handOver(Handovers h, SigningContext context, PartialPublisher pub) {
+    long next = context.epoch().epoch() + 1;
+    if (handedOver.contains(next)) {
+      return false;
+    }
+    Optional<EpochChange> change = h.confirmed(next);
+    if (change.isEmpty()) {
+      return false;
+    }
+    SigningRequest request =
+        new SigningRequest(MessageType.EPOCH_CHANGE, UInt256.of(next), change.get(), context.now());
+    SigningOutcome outcome = pipeline.run(request, context);
+    if (outcome instanceof SigningOutcome.Signed s) {
+      try {
+        pub.publish(s.partial());
+      } catch (RuntimeException e) {
+        log.warn("publishing the hand-over to epoch {} failed: {}", next, e.toString());
+        return false;
+      }
+      handedOver.add(next);
+      if (s.fresh()) {
+        metrics.signed(MessageType.EPOCH_CHANGE);
+      }
+      log.info("signed the hand-over to epoch {} in epoch {}", next, context.epoch().epoch());
+      return true;
+    }
+    String why =
+        outcome instanceof SigningOutcome.Held held
+            ? held.stage() + ": " + held.hold().reason()
+            : ((SigningOutcome.Refused) outcome).stage()
+                + ": "
+                + ((SigningOutcome.Refused) outcome).refuse().detail();
+    if (!why.equals(handoverWait)) {
+      handoverWait = why; // logged once per reason, not every round
+      log.warn("hand-over to epoch {} not signed: {}", next, why);
+    }
+    return false;
   }
 
   private boolean publish(

@@ -16,11 +16,22 @@ public final class DkgFixture {
       Path keysDir,
       IdentityKey identity,
       DkgService service,
-      ConfirmedFederation federation) {}
+      ConfirmedFederation federation,
+      javax.sql.DataSource dataSource) {}
 
   /** {@code n} members ({@code prefix-1} ...) run the DKG of {@code epoch}; all must confirm. */
   public static List<Member> confirmed(String prefix, int n, int t, long epoch) throws Exception {
-    List<DkgTestMember> ms = DkgOverKafkaTest.members(prefix, n);
+    return confirmed(prefix, n, t, epoch, 0);
+  }
+
+  /**
+   * As above, plus {@code joiners} more members ({@code prefix-(n+1)} ...) whose DKG services run
+   * on the same topic but who are not in this epoch (their federation is null): candidates for a
+   * later epoch.
+   */
+  public static List<Member> confirmed(String prefix, int n, int t, long epoch, int joiners)
+      throws Exception {
+    List<DkgTestMember> ms = DkgOverKafkaTest.members(prefix, n + joiners);
     List<DkgTestMember> renamed = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       renamed.add(ms.get(i));
@@ -35,17 +46,18 @@ public final class DkgFixture {
                         topic,
                         DkgTestMember.settings(Duration.ofSeconds(30), Duration.ofMinutes(3))))
             .toList();
-    List<DkgOutcome> outcomes = DkgOverKafkaTest.runAll(services, spec);
+    List<DkgOutcome> outcomes = DkgOverKafkaTest.runAll(services.subList(0, n), spec);
     List<Member> out = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      DkgOutcome.Confirmed c = (DkgOutcome.Confirmed) outcomes.get(i);
+    for (int i = 0; i < n + joiners; i++) {
+      ConfirmedFederation f = i < n ? ((DkgOutcome.Confirmed) outcomes.get(i)).federation() : null;
       out.add(
           new Member(
               ms.get(i).operatorId,
               ms.get(i).keysDir,
               ms.get(i).identity,
               services.get(i),
-              c.federation()));
+              f,
+              ms.get(i).dataSource));
     }
     return out;
   }

@@ -48,6 +48,15 @@ public final class L1Chain implements AutoCloseable {
 
   public L1Chain(TestFederation federation, List<VaultDeployer.TokenLimits> tokens)
       throws Exception {
+    this(federation.groupKey, federation.members, tokens);
+  }
+
+  /** A fresh anvil with a vault for this federation (e.g. one a real DKG confirmed). */
+  public L1Chain(
+      org.fedbridge.core.bls.PublicKey groupKey,
+      org.fedbridge.core.threshold.MemberSet members,
+      List<VaultDeployer.TokenLimits> tokens)
+      throws Exception {
     this.anvil = Anvil.start("--slots-in-an-epoch", "2");
     this.service = new HttpService(anvil.rpcUrl());
     this.web3j = Web3j.build(service);
@@ -59,12 +68,7 @@ public final class L1Chain implements AutoCloseable {
             deployer,
             anvil.chainId(),
             VaultDeployer.Config.forFederation(
-                SIDECHAIN_ID,
-                federation.groupKey,
-                federation.members,
-                List.of(deployer.getAddress()),
-                tokens,
-                DELAYS));
+                SIDECHAIN_ID, groupKey, members, List.of(deployer.getAddress()), tokens, DELAYS));
     this.vaultAddress = d.vaultAddress();
     this.deploymentBlock = d.blockNumber().longValueExact();
     this.vault = VaultDeployer.load(web3j, user, anvil.chainId(), vaultAddress);

@@ -68,12 +68,21 @@ public final class SidechainReplica {
 
   public static synchronized SidechainReplica shared() {
     if (shared == null) {
-      shared = start();
+      // The replica's own federation does not matter here: only withdrawals are read from it.
+      TestFederation f = TestFederation.create(99, 3, 4);
+      shared = start(f.groupKey, f.members, "0x5fbdb2315678afecb367f032d93f642f64180aa3");
     }
     return shared;
   }
 
-  private static SidechainReplica start() {
+  /**
+   * A replica of its own whose genesis epoch 0 is this federation, bridged to {@code vault} on the
+   * local anvil chain (31337); stop it with {@link #close()}.
+   */
+  public static SidechainReplica start(
+      org.fedbridge.core.bls.PublicKey groupKey,
+      org.fedbridge.core.threshold.MemberSet federation,
+      String vault) {
     Path jar = ProjectRoot.get().resolve("sidechain-node/target/sidechain-node.jar");
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
@@ -84,9 +93,13 @@ public final class SidechainReplica {
           Path.of(System.getProperty("java.io.tmpdir"), "sidechain-replica-" + UUID.randomUUID());
       Files.createDirectories(dir);
       Path genesis = dir.resolve("genesis.json");
-      writeGenesis(genesis);
+      writeGenesis(genesis, groupKey, federation, vault);
       int port = FreePorts.next();
-      String database = TestPostgres.shared().createDatabase("validator_test_sidechain");
+      String database =
+          TestPostgres.shared()
+              .createDatabase(
+                  "validator_test_sidechain_"
+                      + UUID.randomUUID().toString().replace("-", "").substring(0, 8));
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + dir));
@@ -137,22 +150,25 @@ public final class SidechainReplica {
     }
   }
 
-  private static void writeGenesis(Path file) throws IOException {
-    // The replica's own federation does not matter here: only withdrawals are read from it.
-    TestFederation f = TestFederation.create(99, 3, 4);
+  private static void writeGenesis(
+      Path file,
+      org.fedbridge.core.bls.PublicKey groupKey,
+      org.fedbridge.core.threshold.MemberSet federation,
+      String vault)
+      throws IOException {
     ObjectMapper json = new ObjectMapper();
     ObjectNode root = json.createObjectNode();
     root.put("chainId", CHAIN_ID);
     root.put("timestamp", 1_700_000_000L);
     ObjectNode l1 = root.putObject("l1");
     l1.put("chainId", 31337);
-    l1.put("vault", "0x5fbdb2315678afecb367f032d93f642f64180aa3");
+    l1.put("vault", vault.toLowerCase(java.util.Locale.ROOT));
     ObjectNode epoch = root.putObject("epoch");
     epoch.put("number", 0);
-    epoch.put("groupPublicKey", Hex.encode(f.groupKey.toCompressed()));
-    epoch.put("threshold", f.members.threshold());
+    epoch.put("groupPublicKey", Hex.encode(groupKey.toCompressed()));
+    epoch.put("threshold", federation.threshold());
     ArrayNode members = epoch.putArray("members");
-    for (Member m : f.members.members()) {
+    for (Member m : federation.members()) {
       ObjectNode o = members.addObject();
       o.put("index", m.index());
       o.put("operatorId", m.operatorId());
@@ -239,5 +255,43 @@ public final class SidechainReplica {
 
   public boolean isAlive() {
     return process.isAlive();
+  }
+
+  /** Stops a replica made by {@link #start} (the shared one stops at JVM exit). */
+  public void close() {
+    web3j.shutdown();
+    process.destroy();
+    try {
+      if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+
+  /** A JSON-RPC call; the {@code result}, or an exception with the node's error. */
+  public com.fasterxml.jackson.databind.JsonNode rpc(String method, Object... params)
+      throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode req = json.createObjectNode();
+    req.put("jsonrpc", "2.0");
+    req.put("id", 1);
+    req.put("method", method);
+    req.set("params", json.valueToTree(List.of(params)));
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(req.toString()))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    com.fasterxml.jackson.databind.JsonNode body = json.readTree(r.body());
+    if (body.has("error")) {
+      throw new IllegalStateException(method + ": " + body.get("error"));
+    }
+    return body.get("result");
   }
 }

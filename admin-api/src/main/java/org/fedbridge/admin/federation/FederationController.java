@@ -1,0 +1,51 @@
+package org.fedbridge.admin.federation;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The federation view (VIEWER). */
+@RestController
+@RequestMapping("/api/federation")
+@Tag(name = "federation", description = "Members, their health, epochs and certificates")
+class FederationController {
+  private final FederationView view;
+  private final RotationTracker rotation;
+
+  FederationController(FederationView view, RotationTracker rotation) {
+    this.view = view;
+    this.rotation = rotation;
+  }
+
+  @GetMapping("/rotation")
+  @Operation(summary = "The rotation in progress (or the last one), step by step, and why it waits")
+  Map<String, Object> rotation() {
+    return rotation.progress();
+  }
+
+  @GetMapping
+  @Operation(summary = "The current and planned epochs with each member's health")
+  Map<String, Object> summary() {
+    return view.summary();
+  }
+
+  @GetMapping("/epochs")
+  @Operation(summary = "Every epoch the console knows, newest first")
+  List<EpochView> epochs() {
+    return view.epochs();
+  }
+
+  @GetMapping("/certificates")
+  @Operation(summary = "Recent certificates and who did not sign them")
+  List<Map<String, Object>> certificates(
+      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+    return view.certificates(limit);
+  }
+}

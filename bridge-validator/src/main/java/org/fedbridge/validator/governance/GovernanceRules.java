@@ -1,0 +1,103 @@
+package org.fedbridge.validator.governance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.fedbridge.core.dkg.DkgMember;
+import org.fedbridge.core.dkg.IdentityPublicKey;
+import org.fedbridge.core.types.Address;
+import org.fedbridge.core.types.Result;
+import org.fedbridge.core.wire.Governance;
+import org.fedbridge.core.wire.GovernanceAction.Rotation;
+import org.fedbridge.core.wire.GovernanceAction.RotationMember;
+import org.fedbridge.core.wire.GovernanceRecord;
+import org.fedbridge.validator.dkg.FederationSpec;
+
+/**
+ * What a record on {@code bridge.governance} asks of this member, decided without I/O.
+ *
+ * <p>SECURITY: only admin-api's governance key is obeyed; a record for another deployment, or at or
+ * below the last sequence acted on, is ignored; a rotation must pass the federation policy
+ * (bridge-core refuses to decode one that does not) and becomes this member's DKG only if this
+ * member's identity key is in it. A record never changes the federation by itself: the new epoch's
+ * key is used only after the DKG's confirmations and once the current federation's EpochChange is
+ * in force on L1 and the sidechain.
+ */
+final class GovernanceRules {
+  private final IdentityPublicKey governanceKey;
+  private final long l1ChainId;
+  private final Address vault;
+  private final long sidechainId;
+  private final List<IdentityPublicKey> ownKeys;
+
+  /**
+   * @param mine this member's identity keys: the one in use and, during an identity rotation, the
+   *     next one (a rotation may name either)
+   */
+  GovernanceRules(
+      IdentityPublicKey governanceKey,
+      long l1ChainId,
+      Address vault,
+      long sidechainId,
+      List<IdentityPublicKey> mine) {
+    this.governanceKey = governanceKey;
+    this.l1ChainId = l1ChainId;
+    this.vault = vault;
+    this.sidechainId = sidechainId;
+    this.ownKeys = List.copyOf(mine);
+  }
+
+  /** The verdict on one record. */
+  sealed interface Decision {
+    /** Not from the governance key, malformed, or not for this deployment: counted, skipped. */
+    record Refused(String reason) implements Decision {}
+
+    /** Already acted on (a replay or a re-sent record). */
+    record Stale(long sequence) implements Decision {}
+
+    /** Authentic, for this deployment, but nothing for this member to run. */
+    record Noted(Governance governance, String what) implements Decision {}
+
+    /** A rotation naming this member: run its DKG. */
+    record RunDkg(Governance governance, FederationSpec spec) implements Decision {}
+  }
+
+  Decision decide(byte[] bytes, long lastSequence) {
+    Result<GovernanceRecord> decoded = GovernanceRecord.decode(bytes);
+    if (!decoded.isOk()) {
+      return new Decision.Refused("malformed (" + decoded.rejection() + ")");
+    }
+    GovernanceRecord record = decoded.orThrow();
+    if (!record.authenticate(governanceKey).isOk()) {
+      return new Decision.Refused("not signed by the governance key");
+    }
+    Governance g = record.governance();
+    if (g.l1ChainId() != l1ChainId || !g.vault().equals(vault) || g.sidechainId() != sidechainId) {
+      return new Decision.Refused("for another deployment");
+    }
+    if (g.sequence() <= lastSequence) {
+      return new Decision.Stale(g.sequence());
+    }
+    if (!(g.action() instanceof Rotation r)) {
+      return new Decision.Noted(g, "action " + g.action().code() + " (signed by the federation)");
+    }
+    Optional<RotationMember> mine =
+        r.members().stream().filter(m -> ownKeys.contains(m.identityKey())).findFirst();
+    if (mine.isEmpty()) {
+      return new Decision.Noted(g, "rotation to epoch " + r.epoch() + " without this member");
+    }
+    List<DkgMember> members = new ArrayList<>();
+    for (RotationMember m : r.members()) {
+      members.add(new DkgMember(m.index(), m.operatorId(), m.identityKey()));
+    }
+    Result<FederationSpec> spec =
+        FederationSpec.parse(
+            FederationSpec.write(
+                l1ChainId, vault, sidechainId, r.epoch(), r.attempt(), r.threshold(), members));
+    if (!spec.isOk()) {
+      return new Decision.Refused(
+          "rotation refused by the federation policy: " + ((Result.Err<?>) spec).detail());
+    }
+    return new Decision.RunDkg(g, spec.orThrow());
+  }
+}

@@ -1,0 +1,61 @@
+package org.fedbridge.validator.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import org.fedbridge.core.dkg.IdentityKey;
+import org.fedbridge.core.types.Address;
+import org.fedbridge.core.wire.Governance;
+import org.fedbridge.core.wire.GovernanceAction.Rotation;
+import org.fedbridge.core.wire.GovernanceAction.RotationMember;
+import org.fedbridge.core.wire.GovernanceRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A member in the middle of an identity rotation holds two identity keys; a published rotation that
+ * names its next key is still this member's DKG to run (and one naming neither is not).
+ */
+class GovernanceRulesTest {
+  private static final SecureRandom RND = new SecureRandom();
+  private static final Address VAULT =
+      Address.fromHex("0x00000000000000000000000000000000000000ab");
+
+  @Test
+  void aRotationNamingThisMembersNextIdentityKeyIsItsDkgToRun() {
+    IdentityKey governance = IdentityKey.random(RND);
+    IdentityKey current = IdentityKey.random(RND);
+    IdentityKey next = IdentityKey.random(RND);
+    List<RotationMember> members = new ArrayList<>();
+    members.add(new RotationMember(1, "op-1", next.publicKey()));
+    for (int i = 2; i <= 4; i++) {
+      members.add(new RotationMember(i, "op-" + i, IdentityKey.random(RND).publicKey()));
+    }
+    byte[] record =
+        GovernanceRecord.unsigned(
+                new Governance(31337, VAULT, 1337, 1, 7, 0, new Rotation(1, 0, 3, members)),
+                governance.publicKey())
+            .signedBy(governance)
+            .encode();
+
+    GovernanceRules.Decision rotating =
+        new GovernanceRules(
+                governance.publicKey(),
+                31337,
+                VAULT,
+                1337,
+                List.of(current.publicKey(), next.publicKey()))
+            .decide(record, 0);
+    assertThat(rotating).isInstanceOf(GovernanceRules.Decision.RunDkg.class);
+    var spec = ((GovernanceRules.Decision.RunDkg) rotating).spec();
+    assertThat(spec.member(next.publicKey())).isPresent();
+    assertThat(spec.epoch()).isEqualTo(1);
+
+    GovernanceRules.Decision other =
+        new GovernanceRules(
+                governance.publicKey(), 31337, VAULT, 1337, List.of(current.publicKey()))
+            .decide(record, 0);
+    assertThat(other).isInstanceOf(GovernanceRules.Decision.Noted.class);
+  }
+}
