@@ -10,6 +10,7 @@
 #   validator-<k>.password    the password that encrypts them;
 #   relayer.json + relayer.password   the relayer's gas key (e.g. cast wallet new),
 #   pauser.json + pauser.password     the admin console's pauser key.
+# It writes KEYS_DIR/operator-token (the validators' operator token) when missing.
 # Values never appear on a command line or in this script's output.
 set -euo pipefail
 ns=${1:?usage: create-secrets.sh NAMESPACE KEYS_DIR}
@@ -41,6 +42,14 @@ for k in 1 2 3 4; do
   create "bridge-validator-$k-keys-password" generic "bridge-validator-$k-keys-password" \
     --from-file=password="$keys/validator-$k.password"
 done
+# One operator token for the four dev members (docs/operations.md: /api/signing*): the token
+# stays in KEYS_DIR/operator-token (owner-only), the cluster gets only its SHA-256.
+if ! exists bridge-validator-operator-token; then
+  [ -e "$keys/operator-token" ] || random >"$keys/operator-token"
+  sha256sum "$keys/operator-token" | cut -c1-64 | tr -d '\n' >"$tmp/sha256"
+  create bridge-validator-operator-token generic bridge-validator-operator-token \
+    --from-file=sha256="$tmp/sha256"
+fi
 db_secret sidechain-node-db sidechain
 db_secret relayer-db relayer
 db_secret admin-api-db admin
