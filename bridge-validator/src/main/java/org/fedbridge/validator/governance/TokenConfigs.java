@@ -43,6 +43,12 @@ public final class TokenConfigs {
 
   /** The approved TokenConfig at the vault's current governance nonce, if any. */
   public Optional<TokenConfig> current() {
+    // Asked every signing round: L1 is read only once some record asked for a config.
+    if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM governance_token_configs)")
+        .query(Boolean.class)
+        .single()) {
+      return Optional.empty();
+    }
     Result<UInt256> nonce = vaultNonce.get();
     return nonce.isOk() ? approvedAt(nonce.orThrow()) : Optional.empty();
   }
