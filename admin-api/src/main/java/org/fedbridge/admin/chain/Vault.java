@@ -228,6 +228,30 @@ public class Vault {
     return FunctionEncoder.encode(new Function(function, args, List.of()));
   }
 
+  /**
+   * Calldata of {@code submitTokenConfig(uint256 nonce, TokenSettings settings, bytes signature)},
+   * or of {@code executeTokenConfig(uint256 nonce, TokenSettings settings)} when {@code signature}
+   * is null.
+   */
+  public static String tokenConfigData(
+      String function, org.fedbridge.core.message.TokenConfig c, byte[] signature) {
+    org.web3j.abi.datatypes.StaticStruct settings =
+        new org.web3j.abi.datatypes.StaticStruct(
+            new org.web3j.abi.datatypes.Address(c.token().toHex()),
+            new Bool(c.registered()),
+            new Uint256(c.periodLimit().value()),
+            new Uint256(c.periodSeconds().value()),
+            new Uint256(c.delayThreshold().value()),
+            new Uint256(c.delaySeconds().value()));
+    List<Type> args = new ArrayList<>();
+    args.add(new Uint256(c.governanceNonce().value()));
+    args.add(settings);
+    if (signature != null) {
+      args.add(new DynamicBytes(signature));
+    }
+    return FunctionEncoder.encode(new Function(function, args, List.of()));
+  }
+
   /** A token's registry entry and limits ({@code tokenSettings}), as decimal strings. */
   public java.util.Map<String, Object> tokenSettings(Address token) {
     List<Type> out =

@@ -80,4 +80,14 @@ class GovernanceLog {
             })
         .list();
   }
+
+  /** The records of {@code action} that Kafka acknowledged, in sequence order. */
+  List<byte[]> sent(String action) {
+    return jdbc.sql(
+            "SELECT record FROM governance_log WHERE action = :action AND sent_at IS NOT NULL"
+                + " ORDER BY sequence")
+        .param("action", action)
+        .query((rs, n) -> rs.getBytes(1))
+        .list();
+  }
 }

@@ -194,6 +194,21 @@ public class GovernancePublisher {
     return given.map(g -> g.add(BigInteger.ONE).max(onChain)).orElse(onChain);
   }
 
+  /**
+   * The token configurations this console published on {@code bridge.governance} (acknowledged by
+   * Kafka), in sequence order: the only ones its L1 submission may carry.
+   */
+  public List<TokenConfig> publishedTokenConfigs() {
+    List<TokenConfig> out = new ArrayList<>();
+    for (byte[] bytes : log.sent(ProposalKind.TOKEN_CONFIG.name())) {
+      Result<GovernanceRecord> r = GovernanceRecord.decode(bytes);
+      if (r.isOk() && r.orThrow().governance().action() instanceof TokenConfigAction t) {
+        out.add(t.config());
+      }
+    }
+    return out;
+  }
+
   static Result<Rotation> rotation(JsonNode effect) {
     List<RotationMember> members = new ArrayList<>();
     for (JsonNode m : effect.get("members")) {

@@ -6,13 +6,14 @@ import org.fedbridge.core.message.Deposit;
 import org.fedbridge.core.message.DepositBatch;
 import org.fedbridge.core.message.EpochChange;
 import org.fedbridge.core.message.SignedMessage;
+import org.fedbridge.core.message.TokenConfig;
 import org.fedbridge.core.message.Withdrawal;
 import org.fedbridge.core.message.WithdrawalBatch;
 import org.fedbridge.core.types.UInt256;
 
 /**
  * What a certificate certifies: the full payload from which every consumer recomputes the signed
- * message (and so the digest) itself. Only these three types have a body today.
+ * message (and so the digest) itself. Only these four types have a body today.
  */
 public sealed interface CertificateBody {
   /** Most deposits or withdrawals one certificate carries. */
@@ -20,7 +21,10 @@ public sealed interface CertificateBody {
 
   WireType type();
 
-  /** L1 block number, sidechain block number, or the new epoch of an {@code EpochChange}. */
+  /**
+   * L1 block number, sidechain block number, the new epoch of an {@code EpochChange}, or the vault
+   * governance nonce of a {@code TokenConfig}.
+   */
   UInt256 batchId();
 
   /** The message the federation signed. */
@@ -86,6 +90,33 @@ public sealed interface CertificateBody {
     @Override
     public SignedMessage message() {
       return epochChange;
+    }
+  }
+
+  /**
+   * A token registration or change of limits, approved on the admin console and certified by the
+   * federation for the vault's {@code submitTokenConfig} (batch id = its governance nonce).
+   */
+  record TokenConfigBody(TokenConfig config) implements CertificateBody {
+    public TokenConfigBody {
+      if (config == null) {
+        throw new IllegalArgumentException("token config must not be null");
+      }
+    }
+
+    @Override
+    public WireType type() {
+      return WireType.TOKEN_CONFIG;
+    }
+
+    @Override
+    public UInt256 batchId() {
+      return config.governanceNonce();
+    }
+
+    @Override
+    public SignedMessage message() {
+      return config;
     }
   }
 

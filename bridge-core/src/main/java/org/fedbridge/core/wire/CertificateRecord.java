@@ -8,6 +8,7 @@ import org.fedbridge.core.bls.Signature;
 import org.fedbridge.core.message.Deposit;
 import org.fedbridge.core.message.Domain;
 import org.fedbridge.core.message.EpochChange;
+import org.fedbridge.core.message.TokenConfig;
 import org.fedbridge.core.message.Withdrawal;
 import org.fedbridge.core.threshold.Member;
 import org.fedbridge.core.threshold.MemberSet;
@@ -18,6 +19,7 @@ import org.fedbridge.core.types.Result;
 import org.fedbridge.core.types.UInt256;
 import org.fedbridge.core.wire.CertificateBody.DepositBody;
 import org.fedbridge.core.wire.CertificateBody.EpochChangeBody;
+import org.fedbridge.core.wire.CertificateBody.TokenConfigBody;
 import org.fedbridge.core.wire.CertificateBody.WithdrawalBody;
 
 /**
@@ -117,6 +119,15 @@ public record CertificateRecord(
       for (Member m : ec.members().members()) {
         w.u16(m.index()).str8(m.operatorId()).bytes(m.sharePk().toCompressed());
       }
+    } else if (body instanceof TokenConfigBody t) {
+      TokenConfig c = t.config();
+      w.u256(c.governanceNonce())
+          .addr(c.token())
+          .u8(c.registered() ? 1 : 0)
+          .u256(c.periodLimit())
+          .u256(c.periodSeconds())
+          .u256(c.delayThreshold())
+          .u256(c.delaySeconds());
     }
     w.bytes(signature.toCompressed()).u16(signers.size());
     signers.forEach(w::u16);
@@ -149,6 +160,8 @@ public record CertificateRecord(
           return r.map(b -> null);
         }
         body = r.orThrow();
+      } else if (type == WireType.TOKEN_CONFIG) {
+        body = tokenConfigBody(in);
       } else {
         return Result.err(
             Rejection.MALFORMED, type == null ? "message type code " + code : "no body defined");
@@ -177,6 +190,22 @@ public record CertificateRecord(
       // Backstop: a value constructor refused a field the checks above let through.
       return Result.err(Rejection.MALFORMED, e.getMessage());
     }
+  }
+
+  private static CertificateBody tokenConfigBody(ByteReader in) {
+    UInt256 nonce = in.u256("governance nonce");
+    var token = in.addr("token");
+    int registered = in.u8();
+    UInt256 limit = in.u256("period limit");
+    UInt256 period = in.u256("period seconds");
+    UInt256 delayThreshold = in.u256("delay threshold");
+    UInt256 delay = in.u256("delay seconds");
+    // SECURITY: one encoding per certificate: the flag is 0 or 1.
+    if (registered > 1) {
+      throw new WireException(Rejection.MALFORMED, "registered flag " + registered);
+    }
+    return new TokenConfigBody(
+        new TokenConfig(nonce, token, registered == 1, limit, period, delayThreshold, delay));
   }
 
   private static CertificateBody batchBody(ByteReader in, WireType type) {

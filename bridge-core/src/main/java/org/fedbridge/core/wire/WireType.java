@@ -7,7 +7,6 @@ public enum WireType {
   DEPOSIT_BATCH(1, MessageType.DEPOSIT_BATCH),
   WITHDRAWAL_BATCH(2, MessageType.WITHDRAWAL_BATCH),
   EPOCH_CHANGE(3, MessageType.EPOCH_CHANGE),
-  /** Reserved: no certificate body defined yet (partials are accepted). */
   TOKEN_CONFIG(4, MessageType.TOKEN_CONFIG),
   /** Reserved: no certificate body defined yet (partials are accepted). */
   PAUSER_UPDATE(5, MessageType.PAUSER_UPDATE),

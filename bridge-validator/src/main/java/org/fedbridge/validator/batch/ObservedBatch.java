@@ -7,6 +7,7 @@ import org.fedbridge.core.message.DepositBatch;
 import org.fedbridge.core.message.EpochChange;
 import org.fedbridge.core.message.MessageType;
 import org.fedbridge.core.message.SignedMessage;
+import org.fedbridge.core.message.TokenConfig;
 import org.fedbridge.core.message.Withdrawal;
 import org.fedbridge.core.message.WithdrawalBatch;
 import org.fedbridge.core.types.Bytes32;
@@ -16,7 +17,8 @@ import org.fedbridge.core.types.UInt256;
  * A batch this validator built from its own observations: one per safe L1 block holding deposits,
  * one per sidechain block holding withdrawals, in log order, so that every honest validator builds
  * (and signs) identical bytes without a leader; and the hand-over to the next epoch, which is the
- * output of a DKG this validator took part in and confirmed itself.
+ * output of a DKG this validator took part in and confirmed itself; and a token configuration the
+ * admin console published and this validator checked itself against the vault's governance nonce.
  */
 public sealed interface ObservedBatch {
   MessageType type();
@@ -102,6 +104,38 @@ public sealed interface ObservedBatch {
     @Override
     public EpochChange message() {
       return change;
+    }
+  }
+
+  /**
+   * A token registration or change of limits as this validator read it from an authentic governance
+   * record, for the vault's current governance nonce (batch id = that nonce; no block behind it).
+   */
+  record TokenRegistration(TokenConfig config) implements ObservedBatch {
+    public TokenRegistration {
+      if (config == null) {
+        throw new IllegalArgumentException("a token registration needs its TokenConfig");
+      }
+    }
+
+    @Override
+    public MessageType type() {
+      return MessageType.TOKEN_CONFIG;
+    }
+
+    @Override
+    public UInt256 batchId() {
+      return config.governanceNonce();
+    }
+
+    @Override
+    public Bytes32 blockHash() {
+      return Bytes32.ZERO;
+    }
+
+    @Override
+    public TokenConfig message() {
+      return config;
     }
   }
 }

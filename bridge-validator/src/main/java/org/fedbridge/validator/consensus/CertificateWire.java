@@ -40,6 +40,8 @@ final class CertificateWire {
       body = new CertificateBody.DepositBody(d.batchId(), d.deposits());
     } else if (batch instanceof ObservedBatch.Withdrawals w) {
       body = new CertificateBody.WithdrawalBody(w.batchId(), w.withdrawals());
+    } else if (batch instanceof ObservedBatch.TokenRegistration t) {
+      body = new CertificateBody.TokenConfigBody(t.config());
     } else {
       body = new CertificateBody.EpochChangeBody(((ObservedBatch.EpochHandover) batch).change());
     }

@@ -14,13 +14,13 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.fedbridge.core.dkg.IdentityPublicKey;
-import org.fedbridge.core.message.MessageType;
 import org.fedbridge.core.types.Bytes32;
 import org.fedbridge.validator.ValidatorProperties;
 import org.fedbridge.validator.batch.Batches;
 import org.fedbridge.validator.federation.EpochView;
 import org.fedbridge.validator.federation.Federations;
 import org.fedbridge.validator.governance.Handovers;
+import org.fedbridge.validator.governance.TokenConfigs;
 import org.fedbridge.validator.keys.IdentitySigner;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -89,6 +89,7 @@ class ConsensusConfiguration {
       ObjectProvider<Federations> federations,
       ObjectProvider<Batches> batches,
       ObjectProvider<Handovers> handovers,
+      ObjectProvider<TokenConfigs> tokenConfigs,
       ConsensusStore store,
       ConsensusMetrics metrics,
       ObjectProvider<Clock> clock,
@@ -99,10 +100,16 @@ class ConsensusConfiguration {
     return new ConsensusEngine(
         new LazyFederations(federations),
         (type, id) ->
-            type == MessageType.EPOCH_CHANGE
-                ? Optional.ofNullable(handovers.getIfAvailable())
-                    .flatMap(h -> h.over((t, i) -> Optional.empty()).find(type, id))
-                : Optional.ofNullable(batches.getIfAvailable()).flatMap(b -> b.find(type, id)),
+            switch (type) {
+              case EPOCH_CHANGE ->
+                  Optional.ofNullable(handovers.getIfAvailable())
+                      .flatMap(h -> h.over((t, i) -> Optional.empty()).find(type, id));
+              case TOKEN_CONFIG ->
+                  Optional.ofNullable(tokenConfigs.getIfAvailable())
+                      .flatMap(c -> c.over((t, i) -> Optional.empty()).find(type, id));
+              default ->
+                  Optional.ofNullable(batches.getIfAvailable()).flatMap(b -> b.find(type, id));
+            },
         store,
         metrics,
         clock.getIfAvailable(Clock::systemUTC),

@@ -233,7 +233,8 @@ final class ConsensusEngine {
     BatchKey key = entry.key();
     if (key.type() != MessageType.DEPOSIT_BATCH
         && key.type() != MessageType.WITHDRAWAL_BATCH
-        && key.type() != MessageType.EPOCH_CHANGE) {
+        && key.type() != MessageType.EPOCH_CHANGE
+        && key.type() != MessageType.TOKEN_CONFIG) {
       return false;
     }
     Optional<ObservedBatch> batch = batches.find(key.type(), key.batchId());
@@ -242,7 +243,8 @@ final class ConsensusEngine {
       return false;
     }
     // SECURITY: only the digest this validator computed from its own observation is combined (for
-    // a hand-over: the EpochChange of the next epoch's DKG this validator confirmed itself).
+    // a hand-over: the EpochChange of the next epoch's DKG this validator confirmed itself; for a
+    // token configuration: the one an approved governance record asked for at the vault's nonce).
     Bytes32 digest = batch.get().message().digest(view.domain());
     entry.observedDigest(digest);
     observed.put(key, batch.get());

@@ -1,6 +1,7 @@
 package org.fedbridge.validator.governance;
 
 import java.time.Clock;
+import okhttp3.OkHttpClient;
 import org.fedbridge.core.dkg.IdentityPublicKey;
 import org.fedbridge.core.types.Address;
 import org.fedbridge.core.types.Hex;
@@ -13,11 +14,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.http.HttpService;
 
 /**
- * The hand-overs are always there (without governance records there is nothing to hand over). The
- * governance feed runs only when the admin console's governance key is configured ({@code
- * bridge.validator.governance.key}); without it no record on {@code bridge.governance} is read.
+ * The hand-overs and the token configurations are always there (without governance records there is
+ * nothing to hand over). The governance feed runs only when the admin console's governance key is
+ * configured ({@code bridge.validator.governance.key}); without it no record on {@code
+ * bridge.governance} is read.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GovernanceSettings.class)
@@ -38,6 +42,21 @@ class GovernanceConfiguration {
         properties.l1().chainId(),
         Address.fromHex(properties.l1().vault()),
         properties.sidechain().chainId());
+  }
+
+  /** Its own L1 client (no {@code Web3j} bean: other features may want their own). */
+  @Bean
+  VaultGovernanceNonce vaultGovernanceNonce(ValidatorProperties properties) {
+    OkHttpClient http = new OkHttpClient.Builder().callTimeout(properties.l1().timeout()).build();
+    return new VaultGovernanceNonce(
+        Web3j.build(new HttpService(properties.l1().rpcUrl().toString(), http)),
+        properties.l1().vault());
+  }
+
+  /** What the signing pipeline and the consensus read as the token configuration to certify. */
+  @Bean
+  TokenConfigs tokenConfigs(JdbcClient jdbc, VaultGovernanceNonce nonce) {
+    return new TokenConfigs(jdbc, nonce);
   }
 
   @Bean

@@ -194,6 +194,13 @@ public final class GovernanceFeed implements SmartLifecycle {
     } else if (d instanceof GovernanceRules.Decision.Noted noted) {
       insert(noted.governance(), "NOTED", noted.what(), null);
       log.info("governance record {}: {}", noted.governance().sequence(), noted.what());
+    } else if (d instanceof GovernanceRules.Decision.CertifyTokenConfig t) {
+      TokenConfigs.record(jdbc, t.governance(), t.config(), clock);
+      log.info(
+          "governance record {}: token config of {} at governance nonce {}",
+          t.governance().sequence(),
+          t.config().token(),
+          t.config().governanceNonce());
     } else if (d instanceof GovernanceRules.Decision.RunDkg run) {
       insert(run.governance(), "DKG", "DKG of epoch " + run.spec().epoch(), run.spec().json());
       log.info(
@@ -207,6 +214,16 @@ public final class GovernanceFeed implements SmartLifecycle {
 
   private void insert(
       org.fedbridge.core.wire.Governance g, String decision, String detail, String spec) {
+    insert(jdbc, g, decision, detail, spec, clock);
+  }
+
+  static void insert(
+      JdbcClient jdbc,
+      org.fedbridge.core.wire.Governance g,
+      String decision,
+      String detail,
+      String spec,
+      Clock clock) {
     jdbc.sql(
             "INSERT INTO governance_applied (sequence, proposal_id, action, decision, detail, spec,"
                 + " applied_at) VALUES (:s, :p, :a, :d, :detail, :spec, :at)")

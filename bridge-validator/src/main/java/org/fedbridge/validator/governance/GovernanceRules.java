@@ -1,15 +1,18 @@
 package org.fedbridge.validator.governance;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.fedbridge.core.dkg.DkgMember;
 import org.fedbridge.core.dkg.IdentityPublicKey;
+import org.fedbridge.core.message.TokenConfig;
 import org.fedbridge.core.types.Address;
 import org.fedbridge.core.types.Result;
 import org.fedbridge.core.wire.Governance;
 import org.fedbridge.core.wire.GovernanceAction.Rotation;
 import org.fedbridge.core.wire.GovernanceAction.RotationMember;
+import org.fedbridge.core.wire.GovernanceAction.TokenConfigAction;
 import org.fedbridge.core.wire.GovernanceRecord;
 import org.fedbridge.validator.dkg.FederationSpec;
 
@@ -60,7 +63,16 @@ final class GovernanceRules {
 
     /** A rotation naming this member: run its DKG. */
     record RunDkg(Governance governance, FederationSpec spec) implements Decision {}
+
+    /**
+     * A token configuration within the vault's ranges: the federation certifies it once the vault's
+     * governance nonce is the one it names ({@link TokenConfigs}).
+     */
+    record CertifyTokenConfig(Governance governance, TokenConfig config) implements Decision {}
   }
+
+  private static final BigInteger MAX_U96 = BigInteger.ONE.shiftLeft(96).subtract(BigInteger.ONE);
+  private static final BigInteger MAX_U24 = BigInteger.ONE.shiftLeft(24).subtract(BigInteger.ONE);
 
   Decision decide(byte[] bytes, long lastSequence) {
     Result<GovernanceRecord> decoded = GovernanceRecord.decode(bytes);
@@ -77,6 +89,9 @@ final class GovernanceRules {
     }
     if (g.sequence() <= lastSequence) {
       return new Decision.Stale(g.sequence());
+    }
+    if (g.action() instanceof TokenConfigAction t) {
+      return tokenConfig(g, t.config());
     }
     if (!(g.action() instanceof Rotation r)) {
       return new Decision.Noted(g, "action " + g.action().code() + " (signed by the federation)");
@@ -99,5 +114,22 @@ final class GovernanceRules {
           "rotation refused by the federation policy: " + ((Result.Err<?>) spec).detail());
     }
     return new Decision.RunDkg(g, spec.orThrow());
+  }
+
+  /**
+   * SECURITY: the policy of a token configuration is the vault's own (GovernanceQueue {@code
+   * _validateSettings}): limits within 96 bits, a period of 1 s to 2^24 − 1 s, a delay within 24
+   * bits. Anything else would only waste a governance nonce on a certificate L1 refuses.
+   */
+  private static Decision tokenConfig(Governance g, TokenConfig c) {
+    BigInteger period = c.periodSeconds().value();
+    if (c.periodLimit().value().compareTo(MAX_U96) > 0
+        || c.delayThreshold().value().compareTo(MAX_U96) > 0
+        || period.signum() == 0
+        || period.compareTo(MAX_U24) > 0
+        || c.delaySeconds().value().compareTo(MAX_U24) > 0) {
+      return new Decision.Refused("token config out of the vault's ranges");
+    }
+    return new Decision.CertifyTokenConfig(g, c);
   }
 }

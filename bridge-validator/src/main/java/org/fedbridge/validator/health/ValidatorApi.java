@@ -87,6 +87,7 @@ class ValidatorApi {
       case "deposit" -> MessageType.DEPOSIT_BATCH;
       case "withdrawal" -> MessageType.WITHDRAWAL_BATCH;
       case "epoch-change" -> MessageType.EPOCH_CHANGE;
+      case "token-config" -> MessageType.TOKEN_CONFIG;
       default -> throw ApiError.UNKNOWN_TYPE.exception();
     };
   }
@@ -96,6 +97,7 @@ class ValidatorApi {
       case DEPOSIT_BATCH -> "deposit";
       case WITHDRAWAL_BATCH -> "withdrawal";
       case EPOCH_CHANGE -> "epoch-change";
+      case TOKEN_CONFIG -> "token-config";
       default -> type.name().toLowerCase(java.util.Locale.ROOT);
     };
   }

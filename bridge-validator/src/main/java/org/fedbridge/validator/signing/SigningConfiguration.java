@@ -17,6 +17,7 @@ import org.fedbridge.validator.batch.Batches;
 import org.fedbridge.validator.consensus.PartialPublisher;
 import org.fedbridge.validator.federation.Federations;
 import org.fedbridge.validator.governance.Handovers;
+import org.fedbridge.validator.governance.TokenConfigs;
 import org.fedbridge.validator.keys.Signer;
 import org.fedbridge.validator.watch.WatchStatus;
 import org.springframework.beans.factory.ObjectProvider;
@@ -85,6 +86,35 @@ public class SigningConfiguration {
       Web3j l1,
       ValidatorProperties properties,
       LongSupplier safeHead) {
+    return standalone(
+        dataSource,
+        clock,
+        registry,
+        keySigner,
+        federations,
+        publisher,
+        handovers,
+        Optional::empty,
+        batches,
+        l1,
+        properties,
+        safeHead);
+  }
+
+  /** As above, with the token configurations approved on {@code bridge.governance}. */
+  public static Standalone standalone(
+      DataSource dataSource,
+      Clock clock,
+      MeterRegistry registry,
+      Signer keySigner,
+      Supplier<Optional<Federations>> federations,
+      Supplier<Optional<PartialPublisher>> publisher,
+      Supplier<Optional<Handovers>> handovers,
+      Supplier<Optional<TokenConfigs>> tokenConfigs,
+      BatchConfiguration.Store batches,
+      Web3j l1,
+      ValidatorProperties properties,
+      LongSupplier safeHead) {
     SigningHalt halt = new SigningHalt(dataSource, clock);
     SigningProtectionStore store = new SigningProtectionStore(dataSource);
     ProtectedSigner signer = new ProtectedSigner(keySigner, store, clock);
@@ -97,6 +127,7 @@ public class SigningConfiguration {
             federations,
             publisher,
             handovers,
+            tokenConfigs,
             new VaultTokenLimits(
                 l1, properties.l1().vault(), safeHead, properties.limits().refresh(), clock),
             new SigningMetrics(registry, halt),
@@ -176,6 +207,7 @@ public class SigningConfiguration {
       ObjectProvider<Federations> federations,
       ObjectProvider<PartialPublisher> publisher,
       ObjectProvider<Handovers> handovers,
+      ObjectProvider<TokenConfigs> tokenConfigs,
       VaultTokenLimits limits,
       SigningMetrics metrics,
       Clock clock,
@@ -188,6 +220,7 @@ public class SigningConfiguration {
         () -> Optional.ofNullable(federations.getIfAvailable()),
         () -> Optional.ofNullable(publisher.getIfAvailable()),
         () -> Optional.ofNullable(handovers.getIfAvailable()),
+        () -> Optional.ofNullable(tokenConfigs.getIfAvailable()),
         limits,
         metrics,
         clock,

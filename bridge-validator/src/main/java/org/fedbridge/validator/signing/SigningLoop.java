@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.fedbridge.core.message.EpochChange;
 import org.fedbridge.core.message.MessageType;
+import org.fedbridge.core.message.TokenConfig;
 import org.fedbridge.core.types.Address;
 import org.fedbridge.core.types.Result;
 import org.fedbridge.core.types.UInt256;
@@ -22,6 +23,7 @@ import org.fedbridge.validator.consensus.PartialPublisher;
 import org.fedbridge.validator.federation.EpochView;
 import org.fedbridge.validator.federation.Federations;
 import org.fedbridge.validator.governance.Handovers;
+import org.fedbridge.validator.governance.TokenConfigs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -33,8 +35,10 @@ import org.springframework.context.SmartLifecycle;
  * halts signing. A partial is marked signed only after the publisher took it, so a crash in between
  * re-publishes the same stored partial (never a new one) after the restart. After the batches, the
  * hand-over to the next epoch ({@link Handovers}) goes through the same pipeline once this
- * validator's DKG for it has confirmed; its partial is handed over once per run (the consensus
- * outbox re-publishes it after a restart until it is certified).
+ * validator's DKG for it has confirmed, and so does the token configuration an approved governance
+ * record asked for at the vault's current governance nonce ({@link TokenConfigs}); each such
+ * partial is handed over once per run and epoch (the consensus outbox re-publishes it after a
+ * restart until it is certified).
  */
 public final class SigningLoop implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(SigningLoop.class);
@@ -57,8 +61,10 @@ public final class SigningLoop implements SmartLifecycle {
   private final Supplier<Optional<Federations>> federations;
   private final Supplier<Optional<PartialPublisher>> publisher;
   private final Supplier<Optional<Handovers>> handovers;
-  private final Set<Long> handedOver = java.util.concurrent.ConcurrentHashMap.newKeySet();
-  private String handoverWait = "";
+  private final Supplier<Optional<TokenConfigs>> tokenConfigs;
+  private final Set<String> governanceSigned = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Map<MessageType, String> governanceWait =
+      new java.util.EnumMap<>(MessageType.class);
   private final TokenLimitsSource limitsSource;
   private final SigningMetrics metrics;
   private final Clock clock;
@@ -73,6 +79,7 @@ public final class SigningLoop implements SmartLifecycle {
       Supplier<Optional<Federations>> federations,
       Supplier<Optional<PartialPublisher>> publisher,
       Supplier<Optional<Handovers>> handovers,
+      Supplier<Optional<TokenConfigs>> tokenConfigs,
       TokenLimitsSource limitsSource,
       SigningMetrics metrics,
       Clock clock,
@@ -85,6 +92,7 @@ public final class SigningLoop implements SmartLifecycle {
     this.federations = federations;
     this.publisher = publisher;
     this.handovers = handovers;
+    this.tokenConfigs = tokenConfigs;
     this.limitsSource = limitsSource;
     this.metrics = metrics;
     this.clock = clock;
@@ -153,7 +161,9 @@ public final class SigningLoop implements SmartLifecycle {
               queue.signedOutflowsSince(now.minusSeconds(window)));
     }
     Optional<Handovers> handover = handovers.get();
-    Batches observed = handover.map(h -> h.over(batches)).orElse(batches);
+    Optional<TokenConfigs> configs = tokenConfigs.get();
+    Batches withHandovers = handover.map(h -> h.over(batches)).orElse(batches);
+    Batches observed = configs.map(c -> c.over(withHandovers)).orElse(withHandovers);
     SigningContext context = new SigningContext(now, epoch.get(), observed, limits, book);
     int signed = 0;
     int held = 0;
@@ -183,6 +193,11 @@ public final class SigningLoop implements SmartLifecycle {
     if (!halt.halted() && handover.isPresent() && handOver(handover.get(), context, pub.get())) {
       signed++;
     }
+    if (!halt.halted()
+        && configs.isPresent()
+        && configureToken(configs.get(), context, pub.get())) {
+      signed++;
+    }
     metrics.heldBatches(queue.heldCount());
     return new Round(Optional.empty(), signed, held, refused);
   }
@@ -195,28 +210,56 @@ public final class SigningLoop implements SmartLifecycle {
    */
   private boolean handOver(Handovers h, SigningContext context, PartialPublisher pub) {
     long next = context.epoch().epoch() + 1;
-    if (handedOver.contains(next)) {
+    if (governanceSigned.contains(
+        signedKey(MessageType.EPOCH_CHANGE, UInt256.of(next), context.epoch().epoch()))) {
       return false;
     }
     Optional<EpochChange> change = h.confirmed(next);
-    if (change.isEmpty()) {
+    return change.isPresent()
+        && signGovernance(
+            new SigningRequest(
+                MessageType.EPOCH_CHANGE, UInt256.of(next), change.get(), context.now()),
+            context,
+            pub);
+  }
+
+  /**
+   * Signs the token configuration approved for the vault's current governance nonce, once per nonce
+   * and epoch, in the same way as a hand-over (a refusal waits, never halts).
+   */
+  private boolean configureToken(TokenConfigs c, SigningContext context, PartialPublisher pub) {
+    Optional<TokenConfig> config = c.current();
+    if (config.isEmpty()
+        || governanceSigned.contains(
+            signedKey(
+                MessageType.TOKEN_CONFIG,
+                config.get().governanceNonce(),
+                context.epoch().epoch()))) {
       return false;
     }
-    SigningRequest request =
-        new SigningRequest(MessageType.EPOCH_CHANGE, UInt256.of(next), change.get(), context.now());
+    return signGovernance(
+        new SigningRequest(
+            MessageType.TOKEN_CONFIG, config.get().governanceNonce(), config.get(), context.now()),
+        context,
+        pub);
+  }
+
+  private boolean signGovernance(
+      SigningRequest request, SigningContext context, PartialPublisher pub) {
     SigningOutcome outcome = pipeline.run(request, context);
+    String what = request.type() + " " + request.batchId();
     if (outcome instanceof SigningOutcome.Signed s) {
       try {
         pub.publish(s.partial());
       } catch (RuntimeException e) {
-        log.warn("publishing the hand-over to epoch {} failed: {}", next, e.toString());
+        log.warn("publishing the partial of {} failed: {}", what, e.toString());
         return false;
       }
-      handedOver.add(next);
+      governanceSigned.add(signedKey(request.type(), request.batchId(), context.epoch().epoch()));
       if (s.fresh()) {
-        metrics.signed(MessageType.EPOCH_CHANGE);
+        metrics.signed(request.type());
       }
-      log.info("signed the hand-over to epoch {} in epoch {}", next, context.epoch().epoch());
+      log.info("signed {} in epoch {}", what, context.epoch().epoch());
       return true;
     }
     String why =
@@ -225,11 +268,14 @@ public final class SigningLoop implements SmartLifecycle {
             : ((SigningOutcome.Refused) outcome).stage()
                 + ": "
                 + ((SigningOutcome.Refused) outcome).refuse().detail();
-    if (!why.equals(handoverWait)) {
-      handoverWait = why; // logged once per reason, not every round
-      log.warn("hand-over to epoch {} not signed: {}", next, why);
+    if (!why.equals(governanceWait.put(request.type(), why))) {
+      log.warn("{} not signed: {}", what, why); // logged once per reason, not every round
     }
     return false;
+  }
+
+  private static String signedKey(MessageType type, UInt256 batchId, long epoch) {
+    return type + ":" + batchId + "@" + epoch;
   }
 
   private boolean publish(

@@ -79,7 +79,7 @@ class CertificateIntake extends KafkaIntake {
       kind = Kind.WITHDRAWAL;
       leaves = w.withdrawals().stream().map(Withdrawal::leaf).toList();
     } else {
-      return; // epoch changes: the vault and the sidechain apply them, not the relayer
+      return; // epoch changes, token configs: admin-api submits them, not the relayer
     }
     if (c.body().batchId().value().bitLength() > 62) {
       return; // no chain has such a block
