@@ -36,6 +36,30 @@ final class DevDkg {
     MemberSet memberSet() {
       return MemberSet.of(members, policy.threshold()).orThrow();
     }
+
+    /** devnet.json's {@code federation}: epoch 0 and its members at their validators' URLs. */
+    void describe(ObjectNode node, Path spec, List<String> urls) {
+      node.put("epoch", 0);
+      node.put("groupPublicKey", Hex.encode(groupKey.toCompressed()));
+      node.put("threshold", policy.threshold());
+      node.put("membersHash", memberSet().membersHash().toHex());
+      node.put("dkgSessionId", sessionId);
+      node.put("spec", spec.toString());
+      node.put("transcript", transcript.toString());
+      ArrayNode memberNodes = node.putArray("members");
+      ArrayNode validatorNodes = node.putArray("validators");
+      for (int k = 0; k < urls.size(); k++) {
+        Member m = members.get(k);
+        memberNodes
+            .addObject()
+            .put("index", m.index())
+            .put("operatorId", m.operatorId())
+            .put("identityPublicKey", identities.get(m.index()))
+            .put("sharePublicKey", Hex.encode(m.sharePk().toCompressed()))
+            .put("url", urls.get(k));
+        validatorNodes.addObject().put("operatorId", m.operatorId()).put("url", urls.get(k));
+      }
+    }
   }
 
   private DevDkg() {}

@@ -323,29 +323,8 @@ public final class Devnet implements Callable<Integer> {
         .put("governanceKey", adminSetup.governanceKey());
     file.putObject("kafka").put("bootstrapServers", bootstrap);
     file.putObject("postgres").put("jdbcUrl", postgres.jdbcUrl());
-    ObjectNode federationNode = file.putObject("federation");
-    federationNode.put("epoch", 0);
-    federationNode.put("groupPublicKey", Hex.encode(federation.groupKey().toCompressed()));
-    federationNode.put("threshold", federation.policy().threshold());
-    federationNode.put("membersHash", federation.memberSet().membersHash().toHex());
-    federationNode.put("dkgSessionId", federation.sessionId());
-    federationNode.put("spec", spec.toString());
-    federationNode.put("transcript", federation.transcript().toString());
-    ArrayNode memberNodes = federationNode.putArray("members");
-    ArrayNode validatorNodes = federationNode.putArray("validators");
-    for (int k = 0; k < members.size(); k++) {
-      org.fedbridge.core.threshold.Member m = federation.members().get(k);
-      memberNodes
-          .addObject()
-          .put("index", m.index())
-          .put("operatorId", m.operatorId())
-          .put("identityPublicKey", federation.identities().get(m.index()))
-          .put("sharePublicKey", Hex.encode(m.sharePk().toCompressed()))
-          .put("url", members.get(k).url());
-      ObjectNode v = validatorNodes.addObject();
-      v.put("operatorId", m.operatorId());
-      v.put("url", members.get(k).url());
-    }
+    federation.describe(
+        file.putObject("federation"), spec, members.stream().map(Service::url).toList());
     ArrayNode accountNodes = file.putArray("accounts");
     for (DevAccount account : accounts) {
       accountNodes
