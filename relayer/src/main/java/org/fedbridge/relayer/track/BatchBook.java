@@ -30,10 +30,15 @@ class BatchBook {
     this.clock = clock;
   }
 
+  /**
+   * The batch's row, created if missing and locked for this transaction. The sidechain and L1
+   * watchers and the Kafka consumers update one batch from their own transactions: without the
+   * lock, a certificate that arrived while the sidechain watcher was storing the block's root wrote
+   * its fresh, rootless copy over it, and that withdrawal stayed "requested" for ever.
+   */
   BatchEntity get(Kind kind, long batchId) {
-    return batches
-        .findById(new BatchEntity.Key(kind, batchId))
-        .orElseGet(() -> batches.save(new BatchEntity(kind, batchId, clock.instant())));
+    batches.insertIfAbsent(kind.name(), batchId, clock.instant());
+    return batches.findLocked(new BatchEntity.Key(kind, batchId)).orElseThrow();
   }
 
   List<TransferEntity> transfersOf(Kind kind, long batchId) {
