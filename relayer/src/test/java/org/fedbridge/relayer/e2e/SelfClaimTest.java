@@ -105,6 +105,10 @@ class SelfClaimTest {
                         from.getEcKeyPair().getPrivateKey(), 64),
                     "--rpc-url",
                     bridge.anvil.rpcUrl(),
+                    // The test raised the base fee to 10^13 wei; cast's estimate from the latest
+                    // block can fall below the next block's, so the stranger offers twice that.
+                    "--gas-price",
+                    "20000000000000",
                     "--json"))
             .redirectErrorStream(true)
             .start();
