@@ -2,6 +2,10 @@ package org.fedbridge.admin;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -17,6 +21,7 @@ import org.fedbridge.core.keystore.Keystore;
 import org.fedbridge.core.keystore.Password;
 import org.fedbridge.testsupport.TestKafka;
 import org.fedbridge.testsupport.TestPostgres;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -186,5 +191,25 @@ public final class TestConsole {
       throw new UncheckedIOException(e);
     }
     return file;
+  }
+
+  /** A call to the console started by the test (bearer token, JSON body or none). */
+  public static HttpResponse<String> call(
+      Environment environment, String method, String path, String token, String body)
+      throws IOException, InterruptedException {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://127.0.0.1:" + environment.getProperty("local.server.port") + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(
+                    method,
+                    body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 }

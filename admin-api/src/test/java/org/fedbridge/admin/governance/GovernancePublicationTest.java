@@ -3,9 +3,6 @@ package org.fedbridge.admin.governance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.time.Duration;
@@ -92,16 +89,7 @@ class GovernancePublicationTest {
 
   private HttpResponse<String> call(String method, String path, String token, String body)
       throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port") + path));
-    b.header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
-    b.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
-    return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return TestConsole.call(environment, method, path, token, body);
   }
 
   private String secondAdmin() {

@@ -2,9 +2,6 @@ package org.fedbridge.admin.pause;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -54,20 +51,7 @@ class PauseTest {
 
   private HttpResponse<String> call(String method, String path, String token, String body)
       throws Exception {
-    return HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        "http://127.0.0.1:" + environment.getProperty("local.server.port") + path))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .method(
-                    method,
-                    body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    return TestConsole.call(environment, method, path, token, body);
   }
 
   private String principal(String name, Role role) {

@@ -71,18 +71,8 @@ class ReconciliationTest {
   }
 
   private JsonNode get(String path) throws Exception {
-    HttpResponse<String> r =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            "http://127.0.0.1:"
-                                + environment.getProperty("local.server.port")
-                                + path))
-                    .header("Authorization", "Bearer " + TestConsole.BOOTSTRAP_TOKEN)
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    return JSON.readTree(r.body());
+    return JSON.readTree(
+        TestConsole.call(environment, "GET", path, TestConsole.BOOTSTRAP_TOKEN, null).body());
   }
 
   private static JsonNode eth(JsonNode status) {

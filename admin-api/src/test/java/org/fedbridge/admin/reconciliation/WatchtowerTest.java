@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigInteger;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -77,17 +73,7 @@ class WatchtowerTest {
 
   private JsonNode get(String path) throws Exception {
     return JSON.readTree(
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            "http://127.0.0.1:"
-                                + environment.getProperty("local.server.port")
-                                + path))
-                    .header("Authorization", "Bearer " + TestConsole.BOOTSTRAP_TOKEN)
-                    .build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body());
+        TestConsole.call(environment, "GET", path, TestConsole.BOOTSTRAP_TOKEN, null).body());
   }
 
   private static BigInteger balance(String address) throws Exception {

@@ -3,9 +3,6 @@ package org.fedbridge.admin.rotation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -89,20 +86,7 @@ class RotationTest {
 
   private HttpResponse<String> call(String method, String path, String token, String body)
       throws Exception {
-    return HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        "http://127.0.0.1:" + environment.getProperty("local.server.port") + path))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .method(
-                    method,
-                    body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    return TestConsole.call(environment, method, path, token, body);
   }
 
   /** What the new members' DKG would produce: a 4-of-5 sharing of a fresh group key. */

@@ -43,6 +43,18 @@ public class SigningConfiguration {
       SigningProtectionAdmin protection) {}
 
   /**
+   * What this validator signs besides batches: hand-overs to the next epoch and token
+   * configurations approved on {@code bridge.governance} (each looked up when used).
+   */
+  public record Governance(
+      Supplier<Optional<Handovers>> handovers, Supplier<Optional<TokenConfigs>> tokenConfigs) {
+    /** Batches only. */
+    public static Governance none() {
+      return new Governance(Optional::empty, Optional::empty);
+    }
+  }
+
+  /**
    * Assembles the signing feature over {@code dataSource} exactly as the Spring context does.
    *
    * @param l1 client for the vault's {@code tokenSettings}
@@ -55,62 +67,7 @@ public class SigningConfiguration {
       Signer keySigner,
       Supplier<Optional<Federations>> federations,
       Supplier<Optional<PartialPublisher>> publisher,
-      BatchConfiguration.Store batches,
-      Web3j l1,
-      ValidatorProperties properties,
-      LongSupplier safeHead) {
-    return standalone(
-        dataSource,
-        clock,
-        registry,
-        keySigner,
-        federations,
-        publisher,
-        Optional::empty,
-        batches,
-        l1,
-        properties,
-        safeHead);
-  }
-
-  /** As above, with the hand-overs to the next epoch this validator signs. */
-  public static Standalone standalone(
-      DataSource dataSource,
-      Clock clock,
-      MeterRegistry registry,
-      Signer keySigner,
-      Supplier<Optional<Federations>> federations,
-      Supplier<Optional<PartialPublisher>> publisher,
-      Supplier<Optional<Handovers>> handovers,
-      BatchConfiguration.Store batches,
-      Web3j l1,
-      ValidatorProperties properties,
-      LongSupplier safeHead) {
-    return standalone(
-        dataSource,
-        clock,
-        registry,
-        keySigner,
-        federations,
-        publisher,
-        handovers,
-        Optional::empty,
-        batches,
-        l1,
-        properties,
-        safeHead);
-  }
-
-  /** As above, with the token configurations approved on {@code bridge.governance}. */
-  public static Standalone standalone(
-      DataSource dataSource,
-      Clock clock,
-      MeterRegistry registry,
-      Signer keySigner,
-      Supplier<Optional<Federations>> federations,
-      Supplier<Optional<PartialPublisher>> publisher,
-      Supplier<Optional<Handovers>> handovers,
-      Supplier<Optional<TokenConfigs>> tokenConfigs,
+      Governance governance,
       BatchConfiguration.Store batches,
       Web3j l1,
       ValidatorProperties properties,
@@ -126,8 +83,8 @@ public class SigningConfiguration {
             halt,
             federations,
             publisher,
-            handovers,
-            tokenConfigs,
+            governance.handovers(),
+            governance.tokenConfigs(),
             new VaultTokenLimits(
                 l1, properties.l1().vault(), safeHead, properties.limits().refresh(), clock),
             new SigningMetrics(registry, halt),

@@ -80,6 +80,7 @@ public final class SigningBench {
               federation.signer(1, 0),
               () -> Optional.of(TestFederation.federations(federation.epoch(domain, 1))),
               () -> Optional.of(publisher),
+              SigningConfiguration.Governance.none(),
               store,
               unused,
               properties(vault, blocks),

@@ -127,7 +127,7 @@ record InProcessValidator(
             federation.signer(),
             () -> Optional.of(federation.federations()),
             () -> Optional.of(node.publisher),
-            () -> Optional.of(handovers),
+            new SigningConfiguration.Governance(() -> Optional.of(handovers), Optional::empty),
             store,
             l1.web3j,
             properties,

@@ -68,6 +68,7 @@ public final class ValidatorUnderTest implements AutoCloseable {
             federation.signer(myIndex, 0),
             () -> Optional.of(TestFederation.federations(view)),
             () -> Optional.of(publisher),
+            SigningConfiguration.Governance.none(),
             store,
             l1Client,
             properties,

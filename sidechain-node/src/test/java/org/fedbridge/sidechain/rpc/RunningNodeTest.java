@@ -11,9 +11,9 @@ import org.fedbridge.core.types.Address;
 import org.fedbridge.sidechain.SidechainNodeApplication;
 import org.fedbridge.sidechain.ledger.DepositCertificate;
 import org.fedbridge.sidechain.testing.JsonRpcClient;
+import org.fedbridge.sidechain.testing.NodeSettings;
 import org.fedbridge.sidechain.testing.TestFederation;
 import org.fedbridge.sidechain.testing.TestGenesis;
-import org.fedbridge.testsupport.TestKafka;
 import org.fedbridge.testsupport.TestPostgres;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,15 +44,7 @@ public abstract class RunningNodeTest {
 
   @DynamicPropertySource
   static void node(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", RunningNodeTest::database);
-    registry.add("spring.datasource.username", () -> TestPostgres.shared().username());
-    registry.add("spring.datasource.password", () -> TestPostgres.shared().password());
-    registry.add(
-        "bridge.sidechain.kafka.bootstrap-servers", () -> TestKafka.shared().bootstrapServers());
-    registry.add("bridge.sidechain.chain-id", () -> CHAIN);
-    registry.add("bridge.sidechain.genesis", () -> TestGenesis.sample().toString());
-    registry.add("bridge.sidechain.topics.txs", () -> TOPIC);
-    registry.add("bridge.sidechain.blocks.tick-interval", () -> "50ms");
+    NodeSettings.register(registry, RunningNodeTest::database, CHAIN, TOPIC);
   }
 
   protected String url() {

@@ -2,7 +2,6 @@ package org.fedbridge.sidechain.testing;
 
 import java.util.UUID;
 import org.fedbridge.sidechain.SidechainNodeApplication;
-import org.fedbridge.testsupport.TestKafka;
 import org.fedbridge.testsupport.TestPostgres;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,15 +36,7 @@ public abstract class SmallLimitsNode {
 
   @DynamicPropertySource
   static void node(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", SmallLimitsNode::database);
-    registry.add("spring.datasource.username", () -> TestPostgres.shared().username());
-    registry.add("spring.datasource.password", () -> TestPostgres.shared().password());
-    registry.add(
-        "bridge.sidechain.kafka.bootstrap-servers", () -> TestKafka.shared().bootstrapServers());
-    registry.add("bridge.sidechain.chain-id", () -> CHAIN);
-    registry.add("bridge.sidechain.genesis", () -> TestGenesis.sample().toString());
-    registry.add("bridge.sidechain.topics.txs", () -> TOPIC);
-    registry.add("bridge.sidechain.blocks.tick-interval", () -> "50ms");
+    NodeSettings.register(registry, SmallLimitsNode::database, CHAIN, TOPIC);
     registry.add(
         "bridge.sidechain.websocket.max-connections-per-client", () -> CONNECTIONS_PER_CLIENT);
     registry.add(
