@@ -2,8 +2,11 @@ package org.fedbridge.validator.consensus;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +42,46 @@ final class GovernanceMembers {
 
   /** One member: its consensus node and its signing features. */
   record Member(TestNode node, SigningConfiguration.Standalone signing) {}
+
+  /**
+   * Assembles and starts members 1..n of {@code federation}, each with a fresh identity key, over
+   * fresh consensus topics; everything they open is added to {@code closing}.
+   */
+  static List<Member> all(
+      String name,
+      TestFederation federation,
+      int n,
+      L1Chain l1,
+      TestGovernance governance,
+      IdentityPublicKey governanceKey,
+      BiFunction<JdbcClient, VaultGovernanceNonce, SigningConfiguration.Governance> what,
+      List<AutoCloseable> closing) {
+    TestNode.Topics topics = TestNode.Topics.fresh();
+    Map<Integer, IdentityPublicKey> identities = new HashMap<>();
+    List<IdentityKey> keys = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      IdentityKey k = IdentityKey.random(new SecureRandom());
+      keys.add(k);
+      identities.put(i, k.publicKey());
+    }
+    List<Member> members = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      members.add(
+          assemble(
+              name,
+              federation,
+              l1,
+              governance,
+              governanceKey,
+              topics,
+              identities,
+              keys.get(i - 1),
+              i,
+              what,
+              closing));
+    }
+    return members;
+  }
 
   /**
    * Assembles and starts member {@code index}; everything it opens is added to {@code closing}.
