@@ -63,8 +63,10 @@ public class GovernanceTracker {
   public enum Stage {
     /** Published on {@code bridge.governance}; the federation has not certified it yet. */
     PUBLISHED,
-    /** Certified; being submitted to L1. */
+    /** Certified; being submitted to L1 (or the vault refused it: the reason says why). */
     CERTIFIED,
+    /** Submitted to L1 in {@code transaction}; its effect is read on the next round. */
+    SUBMITTED,
     /** Submitted; the vault queued it behind its governance delay ({@code until}). */
     QUEUED,
     /** Executed after the delay (an unpause: the vault is running again). */
@@ -303,7 +305,13 @@ public class GovernanceTracker {
       return at(p, m, stage, "refused by the vault: " + sent.error().orElse(""), null, last);
     }
     log.info("{} at governance nonce {}: sent in {}", m.wireType(), m.nonce(), sent.hash());
-    return at(p, m, stage, "sent to L1 in " + sent.hash(), null, sent.hash());
+    return at(
+        p,
+        m,
+        stage == Stage.CERTIFIED ? Stage.SUBMITTED : stage,
+        "sent to L1 in " + sent.hash(),
+        null,
+        sent.hash());
   }
 
   private static Progress at(

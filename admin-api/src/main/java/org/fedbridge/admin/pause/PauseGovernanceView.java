@@ -17,8 +17,8 @@ import org.springframework.stereotype.Service;
  * Where each unpause (and pauser update) stands, from the proposal to the vault: PROPOSED (k of M
  * approvals), APPROVED (timelock until T), then the {@link GovernanceTracker}'s stages once it is
  * published (PUBLISHED, waiting for the federation's certificate or its governance nonce;
- * CERTIFIED; QUEUED until T on L1; EXECUTED, i.e. unpaused; or APPLIED, CANCELLED, FAILED), each
- * with the reason it waits or ended. Newest first.
+ * CERTIFIED; SUBMITTED; QUEUED until T on L1; EXECUTED, i.e. unpaused; or APPLIED, CANCELLED,
+ * FAILED), each with the reason it waits or ended. Newest first.
  */
 @Service
 class PauseGovernanceView {
