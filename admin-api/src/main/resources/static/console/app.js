@@ -188,6 +188,14 @@ const RENDER = {
     $("pause-state").textContent = s.paused === null ? "unknown (" + s.l1Error + ")" : (s.paused ? "PAUSED" : "running");
     $("pause-pauser").textContent = s.pauserConfigured ? "Pauser key " + s.pauser + (s.pauseCount !== undefined ? ", pauses so far: " + s.pauseCount : "") : "This console has no pauser key.";
     $("pause-open").hidden = !me.roles.includes("PAUSER") || s.paused === true;
+    for (const [id, list] of [["pause-unpauses", s.unpauses], ["pause-pauser-updates", s.pauserUpdates]]) {
+      const tbody = clear(id);
+      for (const u of (list || [])) {
+        const tr = row(tbody, [u.proposal, u.summary, u.stage, u.reason, u.until, u.transaction]);
+        tr.dataset.proposal = u.proposal;
+        tr.dataset.stage = u.stage;
+      }
+    }
   },
 
   async reconciliation() {

@@ -209,6 +209,28 @@ public class GovernancePublisher {
     return out;
   }
 
+  /** A governance record this console published (acknowledged by Kafka). */
+  public record Published(long sequence, long proposalId, GovernanceAction action) {}
+
+  /**
+   * The records of {@code kinds} this console published on {@code bridge.governance} (acknowledged
+   * by Kafka), in sequence order: the only ones its L1 submissions may carry.
+   */
+  public List<Published> published(ProposalKind... kinds) {
+    List<Published> out = new ArrayList<>();
+    for (ProposalKind kind : kinds) {
+      for (byte[] bytes : log.sent(kind.name())) {
+        Result<GovernanceRecord> r = GovernanceRecord.decode(bytes);
+        if (r.isOk()) {
+          Governance g = r.orThrow().governance();
+          out.add(new Published(g.sequence(), g.proposalId(), g.action()));
+        }
+      }
+    }
+    out.sort(java.util.Comparator.comparingLong(Published::sequence));
+    return out;
+  }
+
   static Result<Rotation> rotation(JsonNode effect) {
     List<RotationMember> members = new ArrayList<>();
     for (JsonNode m : effect.get("members")) {
