@@ -69,6 +69,22 @@ public class Sidechain {
             number(result.path("withdrawalCount"))));
   }
 
+  /**
+   * Submits a {@code TOKEN_CONFIG} certificate record (as published on {@code bridge.certificates})
+   * with the console's signed governance record of that config ({@code bridge_submitTokenConfig});
+   * the answer is {@code {hash, duplicate}}. A refusal is a {@link ChainException} with the node's
+   * reason.
+   */
+  public JsonNode submitTokenConfig(byte[] certificate, byte[] governanceRecord) {
+    return call(
+        "bridge_submitTokenConfig",
+        java.util.Map.of(
+            "certificate",
+            org.fedbridge.core.types.Hex.encode(certificate),
+            "governanceRecord",
+            org.fedbridge.core.types.Hex.encode(governanceRecord)));
+  }
+
   /** A sidechain block's withdrawal commitment. */
   public record WithdrawalRoot(long block, Bytes32 root, long count) {}
 
