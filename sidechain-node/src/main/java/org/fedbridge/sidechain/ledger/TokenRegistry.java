@@ -35,7 +35,16 @@ final class TokenRegistry {
   /** The latest config applied to a token. */
   record Setting(UInt256 governanceNonce, boolean registered, UInt256 periodLimit) {}
 
-  private record Cached(byte[] raw, Token token) {}
+  /** A decoded entry and the bytes it came from (compared by content, never as a value). */
+  private static final class Cached {
+    private final byte[] raw;
+    private final Token token;
+
+    Cached(byte[] raw, Token token) {
+      this.raw = raw;
+      this.token = token;
+    }
+  }
 
   private final List<Token> genesis;
   private final Set<Address> known = ConcurrentHashMap.newKeySet();
@@ -70,8 +79,8 @@ final class TokenRegistry {
       return null;
     }
     Cached c = cache.get(a);
-    if (c != null && (c.raw() == raw || Arrays.equals(c.raw(), raw))) {
-      return c.token();
+    if (c != null && (c.raw == raw || Arrays.equals(c.raw, raw))) {
+      return c.token;
     }
     Token t = decode(raw);
     cache.put(a, new Cached(raw, t));
