@@ -78,7 +78,10 @@ final class TokenConfigSidechainStep {
             "WAITING",
             "waits for the federation's certificate in epoch " + e + " (the sidechain's)");
       }
-      JsonNode sent = sidechain.submitTokenConfig(cert.get().encode(), record.encode());
+      // A known token's metadata never changes: the certificate alone (so a sidechain whose
+      // genesis names no governance key still follows limit changes of its genesis tokens).
+      JsonNode sent =
+          sidechain.submitTokenConfig(cert.get().encode(), entry == null ? record.encode() : null);
       return new Step(
           "SUBMITTED",
           "submitted in "
