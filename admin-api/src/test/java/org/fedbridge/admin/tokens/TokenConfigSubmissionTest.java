@@ -275,6 +275,49 @@ class TokenConfigSubmissionTest {
                             .substring(2),
                         16)
                     .equals(BigInteger.valueOf(1234)));
+
+    // A later tightening of the now known token: applied at once on L1, then mirrored on the
+    // sidechain (the certificate alone: a known token's metadata never changes).
+    long id2 =
+        JSON.readTree(
+                call(
+                        "POST",
+                        "/api/proposals",
+                        TestConsole.BOOTSTRAP_TOKEN,
+                        "{\"kind\":\"TOKEN_CONFIG\",\"token\":\""
+                            + TOKEN.toHex()
+                            + "\",\"registered\":true,\"periodLimit\":\"4000000\","
+                            + "\"periodSeconds\":3600,\"delayThreshold\":\"1000000\","
+                            + "\"delaySeconds\":600,\"symbol\":\"TKN\",\"name\":\"Token\","
+                            + "\"decimals\":18}")
+                    .body())
+            .path("id")
+            .asLong();
+    call("POST", "/api/proposals/" + id2 + "/approve", admin2, null);
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                JSON.readTree(call("GET", "/api/proposals/" + id2, admin2, null).body())
+                    .path("state")
+                    .asText()
+                    .equals("PUBLISHED"));
+    certify(
+        new TokenConfig(
+            UInt256.ONE,
+            TOKEN,
+            true,
+            UInt256.of(4_000_000),
+            UInt256.of(3_600),
+            UInt256.of(1_000_000),
+            UInt256.of(600)));
+    await().atMost(WAIT).until(() -> "1".equals(sidechainEntry().path("governanceNonce").asText()));
+    assertThat(vault.tokenSettings(TOKEN).get("periodLimit")).isEqualTo("4000000");
+    assertThat(sidechainEntry().path("maxWithdrawal").asText()).isEqualTo("4000000");
+    assertThat(sidechainEntry().path("symbol").asText()).isEqualTo("TKN");
+    JsonNode progress = JSON.readTree(call("GET", "/api/tokens/configs", admin2, null).body());
+    assertThat(progress.get(0).path("governanceNonce").asText()).isEqualTo("1");
+    assertThat(progress.get(0).path("l1").asText()).isEqualTo("APPLIED");
   }
 
   /** The sidechain's registry entry of {@link #TOKEN}, or null. */
