@@ -180,6 +180,12 @@ const RENDER = {
     for (const t of await api("GET", "/api/tokens")) {
       row(tbody, [t.token, t.registered, t.periodLimit, t.periodSeconds, t.delayThreshold, t.delaySeconds, t.sidechainToken || t.sidechainError || ""]);
     }
+    const configs = clear("token-configs");
+    for (const c of await api("GET", "/api/tokens/configs")) {
+      const tr = row(configs, [c.governanceNonce, c.token, c.registered, c.l1, c.l1Detail, c.sidechain, c.sidechainDetail]);
+      tr.dataset.nonce = c.governanceNonce;
+    }
+    if (!configs.children.length) row(configs, ["", "none published", "", "", "", "", ""]);
   },
 
   async pause() {

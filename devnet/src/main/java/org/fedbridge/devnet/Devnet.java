@@ -184,9 +184,19 @@ public final class Devnet implements Callable<Integer> {
     String vault = deployment.vaultAddress();
     out.println(
         "devnet: BridgeVault at " + vault + ", " + token.symbol() + " at " + token.address());
+    // The admin console's governance key goes into the sidechain genesis: it vouches for the
+    // metadata of tokens registered later (bridge_submitTokenConfig).
+    DevAdmin.Setup adminSetup = DevAdmin.create(dir, accounts.get(0));
     Path genesis = dir.resolve("genesis.json");
     Genesis.write(
-        genesis, sidechainChainId, l1ChainId, vault, federation, List.of(token), accounts);
+        genesis,
+        sidechainChainId,
+        l1ChainId,
+        vault,
+        federation,
+        List.of(token),
+        accounts,
+        adminSetup.governanceKey());
 
     Path work = dir;
 
@@ -205,8 +215,6 @@ public final class Devnet implements Callable<Integer> {
     track(sidechain.process());
     String sidechainRpc = sidechain.url();
 
-    // The admin console's governance key comes first: the validators obey only it.
-    DevAdmin.Setup adminSetup = DevAdmin.create(dir, accounts.get(0));
     List<Service> members = new ArrayList<>();
     for (int k = 1; k <= validators; k++) {
       String schema = "validator_" + k;

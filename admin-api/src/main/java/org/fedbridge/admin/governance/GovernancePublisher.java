@@ -231,6 +231,21 @@ public class GovernancePublisher {
     return out;
   }
 
+  /**
+   * The signed records of those token configurations, in sequence order: the sidechain takes a new
+   * token's symbol, name and decimals from them (they are not part of the certified config).
+   */
+  public List<GovernanceRecord> publishedTokenConfigRecords() {
+    List<GovernanceRecord> out = new ArrayList<>();
+    for (byte[] bytes : log.sent(ProposalKind.TOKEN_CONFIG.name())) {
+      Result<GovernanceRecord> r = GovernanceRecord.decode(bytes);
+      if (r.isOk() && r.orThrow().governance().action() instanceof TokenConfigAction) {
+        out.add(r.orThrow());
+      }
+    }
+    return out;
+  }
+
   static Result<Rotation> rotation(JsonNode effect) {
     List<RotationMember> members = new ArrayList<>();
     for (JsonNode m : effect.get("members")) {

@@ -66,10 +66,10 @@ final class Certificates {
       if (d.amount().value().signum() == 0) {
         return refused(Reason.ZERO_AMOUNT, "zero amount in deposit " + d.nonce());
       }
-      if (!d.token().equals(Address.ZERO) && tokens.forL1(d.token()) == null) {
+      if (!d.token().equals(Address.ZERO) && tokens.mintable(st.view(), d.token()) == null) {
         return refused(
             Reason.UNREGISTERED_TOKEN,
-            "unregistered token " + d.token() + " in deposit " + d.nonce());
+            "unregistered (or deregistered) token " + d.token() + " in deposit " + d.nonce());
       }
       if (d.recipient().equals(Address.ZERO)) {
         return refused(Reason.ZERO_RECIPIENT, "zero recipient in deposit " + d.nonce());
@@ -116,7 +116,7 @@ final class Certificates {
         st.setAccount(
             d.recipient(), new State.Account(a.nonce(), Amounts.add(a.balance(), amount)));
       } else {
-        Token t = tokens.forL1(d.token());
+        Token t = tokens.forL1(st.view(), d.token());
         st.setTokenBalance(
             t.address(),
             d.recipient(),
@@ -145,7 +145,9 @@ final class Certificates {
         continue;
       }
       Address key =
-          d.token().equals(Address.ZERO) ? Address.ZERO : tokens.forL1(d.token()).address();
+          d.token().equals(Address.ZERO)
+              ? Address.ZERO
+              : tokens.forL1(st.view(), d.token()).address();
       Optional<UInt256> sum = Amounts.plus(added.getOrDefault(key, UInt256.ZERO), d.amount());
       if (sum.isEmpty()) {
         return true;
