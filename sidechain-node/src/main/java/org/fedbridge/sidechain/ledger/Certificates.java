@@ -62,14 +62,16 @@ final class Certificates {
     }
     Set<UInt256> nonces = new HashSet<>();
     for (Deposit d : c.deposits()) {
-      // SECURITY: threats.md row 7 — no zero amounts, no unregistered tokens.
+      // SECURITY: threats.md row 7 — no zero amounts, no unregistered tokens. A token deregistered
+      // since is still minted: the vault took the deposit while the token was registered, and a
+      // refusal would strand it (and every other deposit of that L1 block) unminted.
       if (d.amount().value().signum() == 0) {
         return refused(Reason.ZERO_AMOUNT, "zero amount in deposit " + d.nonce());
       }
-      if (!d.token().equals(Address.ZERO) && tokens.mintable(st.view(), d.token()) == null) {
+      if (!d.token().equals(Address.ZERO) && tokens.forL1(st.view(), d.token()) == null) {
         return refused(
             Reason.UNREGISTERED_TOKEN,
-            "unregistered (or deregistered) token " + d.token() + " in deposit " + d.nonce());
+            "unregistered token " + d.token() + " in deposit " + d.nonce());
       }
       if (d.recipient().equals(Address.ZERO)) {
         return refused(Reason.ZERO_RECIPIENT, "zero recipient in deposit " + d.nonce());

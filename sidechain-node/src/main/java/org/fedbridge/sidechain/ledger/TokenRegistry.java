@@ -96,16 +96,6 @@ final class TokenRegistry {
     return a == null ? null : atSidechain(view, a);
   }
 
-  /** The token of {@code l1Token} if deposits of it may be minted now, else {@code null}. */
-  Token mintable(StateView view, Address l1Token) {
-    Token t = forL1(view, l1Token);
-    if (t == null) {
-      return null;
-    }
-    Optional<Setting> s = setting(view, l1Token);
-    return s.isEmpty() || s.get().registered() ? t : null;
-  }
-
   /** The latest config applied to {@code l1Token}, if any. */
   Optional<Setting> setting(StateView view, Address l1Token) {
     byte[] raw = view.get(StateKey.tokenConfig(l1Token));
