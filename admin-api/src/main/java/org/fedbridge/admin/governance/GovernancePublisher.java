@@ -118,6 +118,11 @@ public class GovernancePublisher {
       action = r.orThrow();
     } else {
       try {
+        Optional<String> unsignable = unsignableUnpause(p.kind(), effect);
+        if (unsignable.isPresent()) {
+          proposals.failed(p.id(), unsignable.get());
+          return new Carried.Failed("unpause");
+        }
         nonce = nextNonce();
       } catch (ChainException e) {
         return new Carried.Waiting("the vault's governance nonce is unknown: " + e.getMessage());
@@ -181,6 +186,44 @@ public class GovernancePublisher {
     }
     proposals.executed(p.id());
     return new Carried.Executed();
+  }
+
+  /**
+   * Why an UNPAUSE must not be published now, if so. SECURITY (liveness): the validators sign an
+   * Unpause only for the pause in force, and every later governance nonce waits for this one; an
+   * unpause that can never be signed (the vault is not paused, or in another pause, or another
+   * unpause of this pause already holds a nonce) would block every later token config, pauser
+   * change and unpause. So it fails here, before it takes a nonce.
+   */
+  private Optional<String> unsignableUnpause(ProposalKind kind, JsonNode effect) {
+    if (kind != ProposalKind.UNPAUSE) {
+      return Optional.empty();
+    }
+    long count = effect.get("pauseCount").asLong();
+    if (!vault.paused() || vault.pauseCount().longValueExact() != count) {
+      return Optional.of(
+          "the vault is not in pause "
+              + count
+              + " any more (paused: "
+              + vault.paused()
+              + ", pause count "
+              + vault.pauseCount()
+              + "): propose an unpause of the pause in force");
+    }
+    for (byte[] bytes : log.all(ProposalKind.UNPAUSE.name())) {
+      Result<GovernanceRecord> r = GovernanceRecord.decode(bytes);
+      if (r.isOk()
+          && r.orThrow().governance().action() instanceof UnpauseAction u
+          && u.pauseCount().value().longValueExact() == count) {
+        return Optional.of(
+            "an unpause of pause "
+                + count
+                + " is already published (governance nonce "
+                + u.governanceNonce()
+                + ")");
+      }
+    }
+    return Optional.empty();
   }
 
   /**

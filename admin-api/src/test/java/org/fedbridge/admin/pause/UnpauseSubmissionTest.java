@@ -194,5 +194,17 @@ class UnpauseSubmissionTest {
     assertThat(done.path("reason").asText()).contains("unpaused");
     assertThat(done.path("transaction").asText()).startsWith("0x");
     assertThat(vault.pauseCount()).isEqualTo(BigInteger.ONE);
+
+    // A second unpause of that pause, approved once the vault runs again, could never be signed:
+    // it fails before it takes a governance nonce, so the nonces behind it never wait on it.
+    long late = propose(TestConsole.BOOTSTRAP_TOKEN, 1);
+    call("POST", "/api/proposals/" + late + "/approve", admin2, null);
+    await().atMost(WAIT).until(() -> unpause(viewer, late).path("stage").asText().equals("FAILED"));
+    assertThat(unpause(viewer, late).path("reason").asText()).contains("not in pause 1");
+    assertThat(
+            unpause(viewer, late).path("governanceNonce").isMissingNode()
+                || unpause(viewer, late).path("governanceNonce").isNull())
+        .isTrue();
+    assertThat(vault.governanceNonce()).isEqualTo(BigInteger.ONE);
   }
 }
