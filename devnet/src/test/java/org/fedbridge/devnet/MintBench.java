@@ -180,6 +180,11 @@ public final class MintBench {
         (lastSafe - firstSafe) / 1_000_000,
         deposits / ((lastMint - firstSafe) / 1e9),
         (lastMint - firstSafe) / 1e9);
+    for (long b : blocks.stream().sorted().toList()) {
+      System.out.printf(
+          "  L1 block %d: minted %d ms after the first safe block%n",
+          b, (mintedAt.get(b) - firstSafe) / 1_000_000);
+    }
   }
 
   /** Sends {@code n} deposits round-robin from the dev accounts without waiting; the receipts. */

@@ -284,6 +284,7 @@ final class ConsensusEngine {
     }
     metrics.combined(key.type());
     metrics.signers(c.signers().size());
+    log.debug("{}: certificate combined from {} partials", key, c.signers().size());
     settle(entry, now, entry.observedDigest());
     newCertificates = true;
     outbox.send(key, CertificateWire.kafkaKey(key.type(), key.batchId()), record);

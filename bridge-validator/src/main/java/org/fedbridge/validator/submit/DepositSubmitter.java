@@ -150,8 +150,14 @@ final class DepositSubmitter implements SmartLifecycle {
         continue;
       }
       Certificate c = found.get(0);
+      long started = System.nanoTime();
       SidechainClient.Answer answer = sidechain.submitDeposits(c.content());
       Instant now = clock.instant();
+      log.debug(
+          "deposit certificate {} submitted in {} ms: {}",
+          c.key(),
+          (System.nanoTime() - started) / 1_000_000,
+          answer);
       if (answer instanceof SidechainClient.Answer.Accepted a) {
         store.accepted(due.seq(), a.hash(), a.duplicate(), now);
         count("accepted", a.duplicate() ? "duplicate" : "new");
