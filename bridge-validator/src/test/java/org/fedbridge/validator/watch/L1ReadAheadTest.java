@@ -107,7 +107,7 @@ class L1ReadAheadTest {
   }
 
   @Test
-  void blocksReadAheadOfADiscontinuityAreNeverStoredWhateverTheReadAhead() throws Exception {
+  void blocksReadAheadOfADiscontinuityAreNeverStoredExploit() throws Exception {
     long liarAt = blocks.get(3);
     for (int ahead : new int[] {1, 4}) {
       ValidatorUnderTest v = validator();
