@@ -1,6 +1,7 @@
 package org.fedbridge.validator;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -73,6 +74,8 @@ public record ValidatorProperties(
    * @param pollInterval how often the watcher asks for new blocks
    * @param maxBlocksPerPoll most blocks read in one poll (a catching-up watcher commits as it goes)
    * @param timeout per-request timeout
+   * @param readAhead how many blocks are read (header, then logs by hash) ahead of the one being
+   *     checked and stored; 1 reads one block at a time
    */
   public record L1(
       @NotNull URI rpcUrl,
@@ -84,7 +87,8 @@ public record ValidatorProperties(
       @PositiveOrZero @DefaultValue("0") long startBlock,
       @NotNull @DurationMin(millis = 10) @DefaultValue("1s") Duration pollInterval,
       @Positive @DefaultValue("256") int maxBlocksPerPoll,
-      @NotNull @DurationMin(millis = 100) @DefaultValue("10s") Duration timeout) {}
+      @NotNull @DurationMin(millis = 100) @DefaultValue("10s") Duration timeout,
+      @Positive @Max(64) @DefaultValue("4") int readAhead) {}
 
   /**
    * @param rpcUrl this operator's own sidechain replica (JSON-RPC)

@@ -1,6 +1,9 @@
 package org.fedbridge.validator.consensus;
 
+import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.fedbridge.core.bls.Bls;
 import org.fedbridge.core.bls.Signature;
 import org.fedbridge.core.message.MessageType;
@@ -50,6 +53,32 @@ final class CertificateWire {
       body = new CertificateBody.EpochChangeBody(((ObservedBatch.EpochHandover) batch).change());
     }
     return new CertificateRecord(epoch, body, signature, signers, combinedBy).encode();
+  }
+
+  /**
+   * The batch a deposit or withdrawal certificate record names, read from its fixed header ({@code
+   * version 1 ‖ kind 2 ‖ type code ‖ epoch u64 ‖ batch id u256}) without decoding or hashing its
+   * entries; empty for other types and for anything that does not start like a certificate. Only
+   * used to drop a copy of a certificate already held before it is decoded: nothing is stored or
+   * acted on because of it.
+   */
+  static Optional<BatchKey> peekBatchKey(byte[] raw) {
+    if (raw == null || raw.length < 43 || raw[0] != 1 || raw[1] != 2) {
+      return Optional.empty();
+    }
+    WireType type = WireType.ofCode(raw[2] & 0xff);
+    if (type != WireType.DEPOSIT_BATCH && type != WireType.WITHDRAWAL_BATCH) {
+      return Optional.empty();
+    }
+    long epoch = 0;
+    for (int i = 3; i < 11; i++) {
+      epoch = (epoch << 8) | (raw[i] & 0xff);
+    }
+    if (epoch < 0) {
+      return Optional.empty();
+    }
+    UInt256 batchId = new UInt256(new BigInteger(1, Arrays.copyOfRange(raw, 11, 43)));
+    return Optional.of(new BatchKey(type.messageType(), batchId, epoch));
   }
 
   /** Strict decoding with every point check, counts bounded before allocation; never throws. */

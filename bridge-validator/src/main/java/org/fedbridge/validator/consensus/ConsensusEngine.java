@@ -118,6 +118,12 @@ final class ConsensusEngine {
       metrics.skipped(topic, "oversized");
       return;
     }
+    // Every validator publishes each certificate: most records copy one this validator holds
+    // already. Those are dropped before their entries are parsed and hashed.
+    Optional<BatchKey> named = CertificateWire.peekBatchKey(value);
+    if (named.isPresent() && alreadyCertified(named.get())) {
+      return;
+    }
     Result<CertificateContent> decoded = CertificateWire.decode(value);
     if (!(decoded instanceof Result.Ok<CertificateContent> ok)) {
       metrics.skipped(topic, decoded.rejection().name().toLowerCase(Locale.ROOT));
@@ -125,9 +131,7 @@ final class ConsensusEngine {
     }
     CertificateContent c = ok.value();
     BatchEntry held = pool.get(c.key());
-    if ((held != null && held.certified())
-        || pool.recentlyCertified(c.key())
-        || store.certified(c.key())) {
+    if (alreadyCertified(c.key())) {
       return; // already certified here: a duplicate costs no pairing
     }
     Optional<EpochView> view = federations.epoch(c.key().epoch());
@@ -156,6 +160,13 @@ final class ConsensusEngine {
         settle(entry, now, d.value());
       }
     }
+  }
+
+  private boolean alreadyCertified(BatchKey key) {
+    BatchEntry held = pool.get(key);
+    return (held != null && held.certified())
+        || pool.recentlyCertified(key)
+        || store.certified(key);
   }
 
   /** After the poll's transaction committed: combine what changed, tell the followers. */
@@ -287,6 +298,7 @@ final class ConsensusEngine {
     }
     metrics.combined(key.type());
     metrics.signers(c.signers().size());
+    log.debug("{}: certificate combined from {} partials", key, c.signers().size());
     settle(entry, now, entry.observedDigest());
     newCertificates = true;
     outbox.send(key, CertificateWire.kafkaKey(key.type(), key.batchId()), record);

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.fedbridge.core.message.MessageType;
 import org.fedbridge.validator.consensus.Certificate;
 import org.fedbridge.validator.consensus.CertificateBook;
@@ -21,10 +22,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Submits every deposit certificate this validator learns (combined here or read from the topic) to
  * the sidechain, until the sidechain answers. Duplicates are no-ops there, so this is safe from
- * every validator; the one that combined a certificate submits at once and the others wait a
- * little, as a fallback should the combiner stop before it submitted. Progress (a cursor over the
- * certificate book and each submission's state) is kept in PostgreSQL, so a restart neither skips
- * nor repeats a certificate needlessly.
+ * every validator; the member whose turn the batch is ({@link SubmitTurn}) submits at once and the
+ * others wait a little, as a fallback should it be down or stop before it submitted. (When the
+ * federation is not known, the validator that combined a certificate submits it at once.) Progress
+ * (a cursor over the certificate book and each submission's state) is kept in PostgreSQL, so a
+ * restart neither skips nor repeats a certificate needlessly.
  */
 final class DepositSubmitter implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(DepositSubmitter.class);
@@ -35,6 +37,7 @@ final class DepositSubmitter implements SmartLifecycle {
   private final TransactionTemplate tx;
   private final Clock clock;
   private final Duration othersDelay;
+  private final Predicate<Certificate> submitsAtOnce;
   private final Duration minBackoff;
   private final Duration maxBackoff;
   private final MeterRegistry registry;
@@ -49,6 +52,7 @@ final class DepositSubmitter implements SmartLifecycle {
       TransactionTemplate tx,
       Clock clock,
       Duration othersDelay,
+      Predicate<Certificate> submitsAtOnce,
       Duration minBackoff,
       Duration maxBackoff,
       MeterRegistry registry) {
@@ -58,6 +62,7 @@ final class DepositSubmitter implements SmartLifecycle {
     this.tx = tx;
     this.clock = clock;
     this.othersDelay = othersDelay;
+    this.submitsAtOnce = submitsAtOnce;
     this.minBackoff = minBackoff;
     this.maxBackoff = maxBackoff;
     this.registry = registry;
@@ -134,7 +139,7 @@ final class DepositSubmitter implements SmartLifecycle {
                     c.seq(),
                     new BigDecimal(c.key().batchId().value()),
                     c.key().epoch(),
-                    c.combinedHere() ? now : now.plus(othersDelay));
+                    submitsAtOnce.test(c) ? now : now.plus(othersDelay));
               }
             }
             store.cursor(next.get(next.size() - 1).seq());
@@ -150,8 +155,14 @@ final class DepositSubmitter implements SmartLifecycle {
         continue;
       }
       Certificate c = found.get(0);
+      long started = System.nanoTime();
       SidechainClient.Answer answer = sidechain.submitDeposits(c.content());
       Instant now = clock.instant();
+      log.debug(
+          "deposit certificate {} submitted in {} ms: {}",
+          c.key(),
+          (System.nanoTime() - started) / 1_000_000,
+          answer);
       if (answer instanceof SidechainClient.Answer.Accepted a) {
         store.accepted(due.seq(), a.hash(), a.duplicate(), now);
         count("accepted", a.duplicate() ? "duplicate" : "new");

@@ -2,9 +2,11 @@ package org.fedbridge.validator.submit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.fedbridge.validator.ValidatorProperties;
 import org.fedbridge.validator.consensus.CertificateBook;
+import org.fedbridge.validator.federation.Federations;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +27,7 @@ class SubmitConfiguration {
       CertificateBook book,
       DataSource dataSource,
       ObjectProvider<Clock> clock,
+      ObjectProvider<Federations> federations,
       ValidatorProperties properties,
       MeterRegistry registry) {
     var s = properties.submit();
@@ -35,6 +38,11 @@ class SubmitConfiguration {
         new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
         clock.getIfAvailable(Clock::systemUTC),
         s.othersDelay(),
+        c ->
+            Optional.ofNullable(federations.getIfAvailable())
+                .flatMap(f -> f.epoch(c.key().epoch()))
+                .map(view -> SubmitTurn.mine(view, c.key().batchId()))
+                .orElse(c.combinedHere()),
         s.minBackoff(),
         s.maxBackoff(),
         registry);

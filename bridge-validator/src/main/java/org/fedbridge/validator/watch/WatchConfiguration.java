@@ -74,6 +74,7 @@ public class WatchConfiguration {
         l1.confirmations(),
         l1.startBlock(),
         l1.maxBlocksPerPoll(),
+        l1.readAhead(),
         onNewBatch);
   }
 

@@ -140,7 +140,8 @@ public final class SigningBench {
             0,
             Duration.ofSeconds(1),
             256,
-            Duration.ofSeconds(1)),
+            Duration.ofSeconds(1),
+            1),
         new ValidatorProperties.Sidechain(
             URI.create("http://127.0.0.1:1"),
             1337L,

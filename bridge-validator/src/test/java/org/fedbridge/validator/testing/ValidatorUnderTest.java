@@ -86,7 +86,10 @@ public final class ValidatorUnderTest implements AutoCloseable {
     status.set(watch.status());
   }
 
-  /** Settings for a validator of {@code l1}'s vault reading {@code sidechainUrl}. */
+  /**
+   * Settings for a validator of {@code l1}'s vault reading {@code sidechainUrl}, reading 4 L1
+   * blocks ahead (the default).
+   */
   public static ValidatorProperties properties(
       L1Chain l1,
       String sidechainUrl,
@@ -94,6 +97,19 @@ public final class ValidatorUnderTest implements AutoCloseable {
       ValidatorProperties.Finality finality,
       int confirmations,
       int maxBlocksPerPoll) {
+    return properties(
+        l1, sidechainUrl, sidechainStart, finality, confirmations, maxBlocksPerPoll, 4);
+  }
+
+  /** The same with {@code readAhead} L1 blocks read ahead of the one being stored. */
+  public static ValidatorProperties properties(
+      L1Chain l1,
+      String sidechainUrl,
+      long sidechainStart,
+      ValidatorProperties.Finality finality,
+      int confirmations,
+      int maxBlocksPerPoll,
+      int readAhead) {
     return new ValidatorProperties(
         "operator-1",
         new ValidatorProperties.L1(
@@ -105,7 +121,8 @@ public final class ValidatorUnderTest implements AutoCloseable {
             l1.deploymentBlock,
             Duration.ofMillis(100),
             maxBlocksPerPoll,
-            Duration.ofSeconds(10)),
+            Duration.ofSeconds(10),
+            readAhead),
         new ValidatorProperties.Sidechain(
             URI.create(sidechainUrl),
             SidechainReplica.CHAIN_ID,

@@ -98,6 +98,19 @@ final class Certificates {
     return new MintVerdict.Mintable(new VerifiedMint(c));
   }
 
+  /**
+   * Whether every deposit {@code c} lists is minted already: then applying it changes nothing,
+   * signed or not (an empty list included, which {@link #verify} refuses).
+   */
+  boolean allMinted(DepositCertificate c, State st) {
+    for (Deposit d : c.deposits()) {
+      if (!st.depositMinted(d.nonce())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static MintVerdict refused(Reason reason, String message) {
     return new MintVerdict.Refused(CertificateRejected.of(reason, message));
   }

@@ -222,9 +222,17 @@ public final class Replica implements AutoCloseable {
       ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
       Ledger ledger = live.get();
       for (ConsumerRecord<byte[], byte[]> r : records) {
+        long t0 = System.nanoTime();
         Optional<SealedBlock> sealed = ledger.apply(r.offset(), r.timestamp(), r.value());
         if (sealed.isPresent()) {
+          long t1 = System.nanoTime();
           store.writer().commit(sealed.get());
+          LOG.debug(
+              "block {}: {} transactions, cut and sealed in {} ms, stored in {} ms",
+              sealed.get().block().number(),
+              sealed.get().block().transactions().size(),
+              (t1 - t0) / 1_000_000,
+              (System.nanoTime() - t1) / 1_000_000);
           ledger.published(sealed.get());
           for (BlockListener l : listeners) {
             l.stored(sealed.get().block());
