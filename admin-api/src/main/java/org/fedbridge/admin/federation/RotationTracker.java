@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.fedbridge.admin.api.AdminError;
+import org.fedbridge.admin.api.Outcome;
 import org.fedbridge.admin.audit.AuditLog;
 import org.fedbridge.admin.chain.ChainException;
 import org.fedbridge.admin.chain.Deployment;
@@ -88,6 +90,43 @@ public class RotationTracker {
     return last;
   }
 
+  /**
+   * Gives up the rotation in progress (an admin, from the console): for a DKG that cannot finish,
+   * e.g. a named member that never runs. SECURITY: refused once the current federation certified
+   * the approved hand-over, since that certificate can be applied on the chains by anyone; from
+   * then on only a pauser's cancel of the queued change on L1 stops it. Audited with who and why.
+   */
+  public synchronized Outcome<Map<String, Object>> abandon(String actor, String reason) {
+    Optional<EpochView> planned = roster.planned();
+    if (planned.isEmpty()) {
+      return Outcome.refused(AdminError.CONFLICT, "no rotation is in progress");
+    }
+    EpochView next = planned.get();
+    if (certified(next).isPresent()) {
+      return Outcome.refused(
+          AdminError.CONFLICT,
+          "epoch "
+              + (next.epoch() - 1)
+              + " already certified the hand-over to epoch "
+              + next.epoch()
+              + ": it can no longer be abandoned (a pauser can cancel it while it is queued on L1)");
+    }
+    if (!roster.abandon(next.epoch(), reason, actor)) {
+      return Outcome.refused(AdminError.CONFLICT, "the rotation changed meanwhile; look again");
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("state", "abandoned");
+    out.put("epoch", next.epoch());
+    out.put("attempt", next.attempt());
+    out.put("proposal", next.proposalId());
+    out.put("abandonedBy", actor);
+    out.put("reason", reason);
+    out.put("checkedAt", Instant.now(clock).toString());
+    last = out;
+    log.warn("rotation to epoch {} abandoned by {}: {}", next.epoch(), actor, reason);
+    return Outcome.done(out);
+  }
+
   @Scheduled(fixedDelayString = "${bridge.admin.rotation-poll:PT2S}")
   public synchronized void step() {
     Optional<EpochView> planned = roster.planned();
@@ -112,7 +151,10 @@ public class RotationTracker {
         return;
       }
       boolean onL1 = l1(change.get(), next, steps);
-      boolean onSidechain = sidechain(change.get(), next, steps);
+      // The sidechain follows L1, never leads it: the validators sign nothing while the chains
+      // name different epochs, so applying it on the sidechain first would stop the bridge for the
+      // whole governance delay (and for good if a pauser cancels the queued change on L1).
+      boolean onSidechain = onL1 ? sidechain(change.get(), next, steps) : waitForL1(next, steps);
       if (onL1 && onSidechain) {
         roster.activate(next.epoch(), Hex.encode(change.get().newGroupKey().toCompressed()));
         steps.add(step("active", "DONE", "epoch " + next.epoch() + " is in force on both chains"));
@@ -130,22 +172,35 @@ public class RotationTracker {
     last = out;
   }
 
+  /** Verified EpochChange certificates for the planned epoch, from the current one. */
+  private List<CertificateRecord> verified(EpochView next) {
+    return feed
+        .certificates(WireType.EPOCH_CHANGE.code(), Long.toString(next.epoch()), next.epoch() - 1)
+        .stream()
+        .filter(s -> Boolean.TRUE.equals(s.verified()))
+        .map(s -> CertificateRecord.decode(s.record()).orThrow())
+        .toList();
+  }
+
+  /** SECURITY: the federation may only hand over to the members the admins approved. */
+  private static boolean approves(CertificateRecord c, EpochView next) {
+    EpochChange change = ((EpochChangeBody) c.body()).epochChange();
+    List<String> certified = change.members().members().stream().map(Member::operatorId).toList();
+    List<String> approved = next.members().stream().map(RotationMember::operatorId).toList();
+    return certified.equals(approved) && change.members().threshold() == next.threshold();
+  }
+
+  private Optional<CertificateRecord> certified(EpochView next) {
+    return verified(next).stream().filter(c -> approves(c, next)).findFirst();
+  }
+
   private Optional<EpochChange> certificate(EpochView next, List<Map<String, String>> steps) {
-    List<CertificateRecord> verified =
-        feed
-            .certificates(
-                WireType.EPOCH_CHANGE.code(), Long.toString(next.epoch()), next.epoch() - 1)
-            .stream()
-            .filter(s -> Boolean.TRUE.equals(s.verified()))
-            .map(s -> CertificateRecord.decode(s.record()).orThrow())
-            .toList();
     List<String> approved = next.members().stream().map(RotationMember::operatorId).toList();
     CertificateRecord match = null;
-    for (CertificateRecord c : verified) {
+    for (CertificateRecord c : verified(next)) {
       EpochChange change = ((EpochChangeBody) c.body()).epochChange();
       List<String> certified = change.members().members().stream().map(Member::operatorId).toList();
-      // SECURITY: the federation may only hand over to the members the admins approved.
-      if (certified.equals(approved) && change.members().threshold() == next.threshold()) {
+      if (approves(c, next)) {
         match = match == null ? c : match;
       } else {
         String why =
@@ -309,6 +364,23 @@ public class RotationTracker {
     } catch (ChainException e) {
       steps.add(step("sidechain", "WAITING", "submission refused: " + e.getMessage()));
     }
+    return false;
+  }
+
+  /** The sidechain step while L1 has not executed the change yet (done if it is there anyway). */
+  private boolean waitForL1(EpochView next, List<Map<String, String>> steps) {
+    JsonNode epoch = sidechain.call("bridge_epoch");
+    if (epoch != null && epoch.path("number").asLong() >= next.epoch()) {
+      steps.add(step("sidechain", "DONE", "the replica's epoch is " + next.epoch()));
+      return true;
+    }
+    steps.add(
+        step(
+            "sidechain",
+            "WAITING",
+            "submitted once L1 has executed it (until then epoch "
+                + (next.epoch() - 1)
+                + " keeps signing on both chains)"));
     return false;
   }
 
