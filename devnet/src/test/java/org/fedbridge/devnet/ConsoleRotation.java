@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.fedbridge.contracts.VaultDeployer;
@@ -35,9 +36,10 @@ import org.web3j.tx.response.PollingTransactionReceiptProcessor;
  * creates a second admin, proposes the standby (its operator id and identity key from devnet.json)
  * as a new member, the second admin approves, and after the timelock the validators run the next
  * epoch's DKG, epoch 0 certifies the EpochChange and the console applies it on L1 and on the
- * sidechain. Around it, the user's side: the standby signs nothing before, a withdrawal root posted
- * under epoch 0 while the change waits in L1's governance queue is paid after the rotation, and a
- * deposit made afterwards is certified by epoch 1 with the new member's signature.
+ * sidechain (the sidechain only once L1 executed it). Around it, the user's side: the standby signs
+ * nothing before; a withdrawal root that epoch 0 certified and the relayer posted before the change
+ * reached L1 is paid after the rotation; a deposit made afterwards is certified by epoch 1 with the
+ * new member's signature.
  */
 final class ConsoleRotation {
   private static final BigInteger ETHER = BigInteger.TEN.pow(18);
@@ -84,6 +86,13 @@ final class ConsoleRotation {
           .as("the standby signed nothing: " + lastSigned)
           .isTrue();
 
+      // A large withdrawal (above the devnet's 100 ETH delay threshold): the validators hold it
+      // 60 s before they certify it, and the vault pays it 60 s after its root is posted.
+      String l1Recipient = freshAddress();
+      BigInteger amount = ETHER.multiply(BigInteger.valueOf(150));
+      long batch = burn(sidechain, l1Recipient, amount);
+      Instant burnt = Instant.now();
+
       // The console, as the web page drives it.
       String bootstrap =
           Files.readString(Path.of(devnet.at("/admin/bootstrapTokenFile").asText())).strip();
@@ -103,6 +112,12 @@ final class ConsoleRotation {
                   + "\",\"reason\":\"devnet test: a fifth operator joins\"}");
       long id = proposal.get("id").asLong();
       assertThat(proposal.get("state").asText()).isEqualTo("PENDING");
+      // Approved 25 s after the burn, the hand-over (30 s timelock, the DKG, 30 s in L1's
+      // governance queue) reaches L1 about 90 s after the burn: after epoch 0 certified the
+      // withdrawal (60 s) and before the vault pays it (about 120 s).
+      await("25 s after the burn")
+          .atMost(Duration.ofMinutes(1))
+          .until(() -> Instant.now().isAfter(burnt.plusSeconds(25)));
       assertThat(
               call("POST", "/api/proposals/" + id + "/approve", second, null).get("state").asText())
           .isEqualTo("APPROVED");
@@ -113,18 +128,16 @@ final class ConsoleRotation {
               () -> call("GET", "/api/proposals/" + id, second, null).get("state").asText(),
               "PUBLISHED"::equals);
 
-      // While the certified EpochChange waits in L1's governance queue, epoch 0 still signs: a
-      // large withdrawal (above the devnet's 100 ETH delay threshold, so it pays 60 s after its
-      // root) is certified and posted under epoch 0.
+      // While the certified EpochChange waits in L1's governance queue, the sidechain stays at
+      // epoch 0 too, so epoch 0 keeps signing on both chains.
       await("the EpochChange queued on L1")
-          .atMost(Duration.ofMinutes(4))
+          .atMost(Duration.ofMinutes(3))
           .pollInterval(Duration.ofSeconds(1))
           .until(() -> rotationStep(second, "l1").contains("queued behind the governance delay"));
-      String l1Recipient = freshAddress();
-      BigInteger amount = ETHER.multiply(BigInteger.valueOf(150));
-      long batch = burn(sidechain, l1Recipient, amount);
+      assertThat(Http.rpc(sidechainRpc, "bridge_epoch").get("number").asLong()).isZero();
+      assertThat(rotationStep(second, "sidechain")).contains("once L1 has executed it");
       JsonNode withdrawal = awaitCertificate("withdrawal", batch);
-      assertThat(withdrawal.get("epoch").asLong()).isZero();
+      assertThat(withdrawal.get("epoch").asLong()).as("certified by epoch 0").isZero();
       String root = withdrawal.get("withdrawalRoot").asText();
       await("the relayer posts the root under epoch 0")
           .atMost(Duration.ofMinutes(1))
