@@ -1,6 +1,6 @@
 package org.fedbridge.admin.api;
 
-import java.net.URI;
+import org.fedbridge.service.problem.ProblemType;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -8,7 +8,7 @@ import org.springframework.http.HttpStatus;
  * /problems/<slug>}, {@code title} is fixed per error, {@code detail} says what was wrong with this
  * request.
  */
-public enum AdminError {
+public enum AdminError implements ProblemType {
   UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required"),
   INVALID_CREDENTIALS(
       HttpStatus.UNAUTHORIZED, "invalid-credentials", "Invalid, expired or revoked credentials"),
@@ -37,14 +37,17 @@ public enum AdminError {
     this.title = title;
   }
 
+  @Override
   public HttpStatus status() {
     return status;
   }
 
-  public URI type() {
-    return URI.create("/problems/" + slug);
+  @Override
+  public String slug() {
+    return slug;
   }
 
+  @Override
   public String title() {
     return title;
   }

@@ -2,14 +2,12 @@ package org.fedbridge.admin.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
-import java.net.URI;
 import java.util.stream.Collectors;
+import org.fedbridge.service.problem.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -22,7 +20,6 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -50,7 +47,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     if (e.error().status().value() == 401) {
       headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
     }
-    return respond(e.error(), e.getMessage(), headers, request.getRequestURI());
+    return respond(e.error(), e.getMessage(), headers, request);
   }
 
   @ExceptionHandler(AuthenticationException.class)
@@ -65,7 +62,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             : "send Authorization: Bearer <token>";
     HttpHeaders headers = new HttpHeaders();
     headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-    return respond(error, detail, headers, request.getRequestURI());
+    return respond(error, detail, headers, request);
   }
 
   @ExceptionHandler(AccessDeniedException.class)
@@ -74,24 +71,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         AdminError.FORBIDDEN,
         "your roles do not allow " + request.getMethod() + " " + request.getRequestURI(),
         new HttpHeaders(),
-        request.getRequestURI());
+        request);
   }
 
   @ExceptionHandler(org.fedbridge.admin.chain.ChainException.class)
   ResponseEntity<Object> chain(
       org.fedbridge.admin.chain.ChainException e, HttpServletRequest request) {
-    return respond(
-        AdminError.CHAIN_UNAVAILABLE, e.getMessage(), new HttpHeaders(), request.getRequestURI());
+    return respond(AdminError.CHAIN_UNAVAILABLE, e.getMessage(), new HttpHeaders(), request);
   }
 
   @ExceptionHandler(ConstraintViolationException.class)
   ResponseEntity<Object> constraint(ConstraintViolationException e, HttpServletRequest request) {
-    String detail =
-        e.getConstraintViolations().stream()
-            .map(v -> leaf(v.getPropertyPath().toString()) + ": " + v.getMessage())
-            .sorted()
-            .collect(Collectors.joining("; "));
-    return respond(AdminError.INVALID_FIELD, detail, new HttpHeaders(), request.getRequestURI());
+    return respond(AdminError.INVALID_FIELD, Problems.violations(e), new HttpHeaders(), request);
   }
 
   @ExceptionHandler(Exception.class)
@@ -102,7 +93,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         AdminError.INTERNAL,
         "the admin console failed to answer; see its log",
         new HttpHeaders(),
-        request.getRequestURI());
+        request);
   }
 
   @Override
@@ -119,7 +110,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     if (detail.isEmpty()) {
       detail = "invalid request body";
     }
-    return respond(AdminError.INVALID_FIELD, detail, new HttpHeaders(), path(request));
+    return respond(AdminError.INVALID_FIELD, detail, new HttpHeaders(), request);
   }
 
   @Override
@@ -128,19 +119,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    String detail =
-        e.getParameterValidationResults().stream()
-            .flatMap(
-                r ->
-                    r.getResolvableErrors().stream()
-                        .map(
-                            err ->
-                                r.getMethodParameter().getParameterName()
-                                    + ": "
-                                    + err.getDefaultMessage()))
-            .sorted()
-            .collect(Collectors.joining("; "));
-    return respond(AdminError.INVALID_FIELD, detail, new HttpHeaders(), path(request));
+    return respond(
+        AdminError.INVALID_FIELD, Problems.parameterErrors(e), new HttpHeaders(), request);
   }
 
   @Override
@@ -173,33 +153,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       error = AdminError.BAD_REQUEST;
       detail = e instanceof ErrorResponse r ? r.getBody().getDetail() : "bad request";
     }
-    HttpHeaders out = new HttpHeaders();
-    if (headers != null && headers.getAllow() != null && !headers.getAllow().isEmpty()) {
-      out.setAllow(headers.getAllow());
-    }
-    return respond(error, detail, out, path(request));
+    return respond(error, detail, Problems.allowOnly(headers), request);
   }
 
   private static ResponseEntity<Object> respond(
-      AdminError error, String detail, HttpHeaders headers, String instance) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(error.status(), detail);
-    problem.setType(error.type());
-    problem.setTitle(error.title());
-    if (instance != null) {
-      problem.setInstance(URI.create(instance.replaceAll("[^A-Za-z0-9/._~-]", "_")));
-    }
-    return ResponseEntity.status(error.status())
-        .headers(headers)
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(problem);
-  }
-
-  private static String path(WebRequest request) {
-    return request instanceof ServletWebRequest s ? s.getRequest().getRequestURI() : null;
-  }
-
-  private static String leaf(String path) {
-    int dot = path.lastIndexOf('.');
-    return dot < 0 ? path : path.substring(dot + 1);
+      AdminError error, String detail, HttpHeaders headers, Object request) {
+    return Problems.respond(error, detail, headers, request);
   }
 }

@@ -1,6 +1,6 @@
 package org.fedbridge.relayer.api;
 
-import java.net.URI;
+import org.fedbridge.service.problem.ProblemType;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -8,7 +8,7 @@ import org.springframework.http.HttpStatus;
  * /problems/<slug>}, {@code title} is fixed per error, {@code detail} says what was wrong with this
  * request.
  */
-public enum ApiError {
+public enum ApiError implements ProblemType {
   INVALID_HASH(HttpStatus.BAD_REQUEST, "invalid-hash", "Invalid transaction hash"),
   INVALID_ADDRESS(HttpStatus.BAD_REQUEST, "invalid-address", "Invalid address"),
   INVALID_NONCE(HttpStatus.BAD_REQUEST, "invalid-nonce", "Invalid nonce"),
@@ -32,14 +32,17 @@ public enum ApiError {
     this.title = title;
   }
 
+  @Override
   public HttpStatus status() {
     return status;
   }
 
-  public URI type() {
-    return URI.create("/problems/" + slug);
+  @Override
+  public String slug() {
+    return slug;
   }
 
+  @Override
   public String title() {
     return title;
   }

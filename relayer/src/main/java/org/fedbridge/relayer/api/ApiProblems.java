@@ -2,13 +2,11 @@ package org.fedbridge.relayer.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
-import java.net.URI;
+import org.fedbridge.service.problem.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -42,12 +40,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ConstraintViolationException.class)
   ResponseEntity<Object> constraint(ConstraintViolationException e, HttpServletRequest request) {
-    String detail =
-        e.getConstraintViolations().stream()
-            .map(v -> leaf(v.getPropertyPath().toString()) + ": " + v.getMessage())
-            .sorted()
-            .reduce((a, b) -> a + "; " + b)
-            .orElse("invalid request");
+    String detail = Problems.violations(e);
     return respond(errorFor(detail), detail, new HttpHeaders(), request);
   }
 
@@ -79,19 +72,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    String detail =
-        e.getParameterValidationResults().stream()
-            .flatMap(
-                r ->
-                    r.getResolvableErrors().stream()
-                        .map(
-                            err ->
-                                r.getMethodParameter().getParameterName()
-                                    + ": "
-                                    + err.getDefaultMessage()))
-            .sorted()
-            .reduce((a, b) -> a + "; " + b)
-            .orElse("invalid request");
+    String detail = Problems.parameterErrors(e);
     return respond(errorFor(detail), detail, new HttpHeaders(), request);
   }
 
@@ -116,11 +97,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         && (m.getName().equals("page") || m.getName().equals("size"))) {
       error = ApiError.INVALID_PAGE;
     }
-    HttpHeaders out = new HttpHeaders();
-    if (headers != null && headers.getAllow() != null && !headers.getAllow().isEmpty()) {
-      out.setAllow(headers.getAllow());
-    }
-    return respond(error, detail, out, request);
+    return respond(error, detail, Problems.allowOnly(headers), request);
   }
 
   private static ApiError errorFor(String detail) {
@@ -139,37 +116,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     return ApiError.BAD_REQUEST;
   }
 
-  private static String leaf(String path) {
-    int dot = path.lastIndexOf('.');
-    return dot < 0 ? path : path.substring(dot + 1);
-  }
-
-  static ProblemDetail problem(ApiError error, String detail, String instance) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(error.status(), detail);
-    p.setType(error.type());
-    p.setTitle(error.title());
-    if (instance != null) {
-      p.setInstance(URI.create(instance));
-    }
-    return p;
-  }
-
   private static ResponseEntity<Object> respond(
       ApiError error, String detail, HttpHeaders headers, Object request) {
-    String path =
-        request instanceof HttpServletRequest r
-            ? r.getRequestURI()
-            : request instanceof org.springframework.web.context.request.ServletWebRequest w
-                ? w.getRequest().getRequestURI()
-                : null;
-    headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-    return ResponseEntity.status(error.status())
-        .headers(headers)
-        .body(problem(error, detail, safePath(path)));
-  }
-
-  /** The request path as the problem's instance, if it is a plain path (never echo junk). */
-  private static String safePath(String path) {
-    return path != null && path.matches("[A-Za-z0-9/._~-]{1,200}") ? path : null;
+    return Problems.respond(error, detail, headers, request);
   }
 }
