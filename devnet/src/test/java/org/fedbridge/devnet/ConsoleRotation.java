@@ -5,10 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,10 +39,9 @@ import org.web3j.tx.response.PollingTransactionReceiptProcessor;
  */
 final class ConsoleRotation {
   private static final BigInteger ETHER = BigInteger.TEN.pow(18);
-  private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
   private final JsonNode devnet;
-  private final String admin;
+  private final AdminClient admin;
   private final String l1Rpc;
   private final String sidechainRpc;
   private final String vault;
@@ -56,7 +51,7 @@ final class ConsoleRotation {
 
   ConsoleRotation(JsonNode devnet) {
     this.devnet = devnet;
-    this.admin = devnet.at("/admin/url").asText();
+    this.admin = new AdminClient(devnet.at("/admin/url").asText());
     this.l1Rpc = devnet.at("/l1/rpc").asText();
     this.sidechainRpc = devnet.at("/sidechain/rpc").asText();
     this.vault = devnet.at("/l1/vault").asText();
@@ -189,23 +184,8 @@ final class ConsoleRotation {
     }
   }
 
-  /** One call to the console's REST API with a bearer token; the JSON answer, or a failure. */
   JsonNode call(String method, String path, String token, String body) throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(admin + path))
-            .header("Authorization", "Bearer " + token)
-            .timeout(Duration.ofSeconds(20));
-    if (body != null) {
-      b.header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(body));
-    } else {
-      b.method(method, HttpRequest.BodyPublishers.noBody());
-    }
-    HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    if (r.statusCode() / 100 != 2) {
-      throw new IllegalStateException(method + " " + path + ": " + r.statusCode() + " " + r.body());
-    }
-    return r.body().isEmpty() ? Http.JSON.missingNode() : Http.JSON.readTree(r.body());
+    return admin.call(method, path, token, body);
   }
 
   private String rotationStep(String token, String name) throws Exception {
