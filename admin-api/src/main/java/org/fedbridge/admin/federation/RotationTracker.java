@@ -99,12 +99,14 @@ public class RotationTracker {
   public synchronized Outcome<Map<String, Object>> abandon(String actor, String reason) {
     Optional<EpochView> planned = roster.planned();
     if (planned.isEmpty()) {
-      return Outcome.refused(AdminError.CONFLICT, "no rotation is in progress");
+      return refuse(actor, "rotation", "no rotation is in progress");
     }
     EpochView next = planned.get();
+    String target = "epoch/" + next.epoch();
     if (certified(next).isPresent()) {
-      return Outcome.refused(
-          AdminError.CONFLICT,
+      return refuse(
+          actor,
+          target,
           "epoch "
               + (next.epoch() - 1)
               + " already certified the hand-over to epoch "
@@ -112,7 +114,7 @@ public class RotationTracker {
               + ": it can no longer be abandoned (a pauser can cancel it while it is queued on L1)");
     }
     if (!roster.abandon(next.epoch(), reason, actor)) {
-      return Outcome.refused(AdminError.CONFLICT, "the rotation changed meanwhile; look again");
+      return refuse(actor, target, "the rotation changed meanwhile; look again");
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("state", "abandoned");
@@ -125,6 +127,11 @@ public class RotationTracker {
     last = out;
     log.warn("rotation to epoch {} abandoned by {}: {}", next.epoch(), actor, reason);
     return Outcome.done(out);
+  }
+
+  private Outcome<Map<String, Object>> refuse(String actor, String target, String why) {
+    audit.recordRefusal(actor, "epoch.abandon", target, why);
+    return Outcome.refused(AdminError.CONFLICT, why);
   }
 
   @Scheduled(fixedDelayString = "${bridge.admin.rotation-poll:PT2S}")
@@ -287,7 +294,6 @@ public class RotationTracker {
       steps.add(step("l1", "DONE", "the vault's current epoch is " + next.epoch()));
       return true;
     }
-    byte[] signature = signature(next);
     boolean hardened = vault.hardened();
     Bytes32 id = change.digest(deployment.domain(next.epoch() - 1));
     if (hardened) {
@@ -357,7 +363,7 @@ public class RotationTracker {
                         "operatorId", m.operatorId(),
                         "sharePublicKey", Hex.encode(m.sharePk().toCompressed())))
             .toList());
-    params.put("signature", Hex.encode(signature(next)));
+    params.put("signature", Hex.encode(signature));
     try {
       sidechain.call("bridge_submitEpochChange", params);
       steps.add(step("sidechain", "WAITING", "submitted; waiting for the replicas to apply it"));
@@ -382,10 +388,6 @@ public class RotationTracker {
                 + (next.epoch() - 1)
                 + " keeps signing on both chains)"));
     return false;
-  }
-
-  private byte[] signature(EpochView next) {
-    return signature;
   }
 
   private static Map<String, String> step(String name, String state, String detail) {

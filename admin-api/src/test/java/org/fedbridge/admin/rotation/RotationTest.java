@@ -193,12 +193,16 @@ class RotationTest {
         JSON.readTree(call("GET", "/api/audit?limit=20", TestConsole.BOOTSTRAP_TOKEN, null).body());
     JsonNode entry = null;
     for (JsonNode e : audit.path("entries")) {
-      if (e.path("action").asText().equals("epoch.abandon")) {
+      if (e.path("action").asText().equals("epoch.abandon")
+          && !e.path("outcome").asText().equals("refused")) {
         entry = e;
       }
     }
     assertThat(entry).as(audit.toString()).isNotNull();
     assertThat(entry.path("actor").asText()).isEqualTo("rotation-admin-2");
+    assertThat(audit.path("entries").toString())
+        .as("the refused attempt before is audited too")
+        .contains("no rotation is in progress");
     assertThat(entry.path("target").asText()).isEqualTo("epoch/1");
     assertThat(call("GET", "/api/audit/verify", admin2, null).body()).contains("\"valid\":true");
     assertThat(vault.currentEpoch()).isZero();
