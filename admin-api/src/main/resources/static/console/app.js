@@ -181,6 +181,12 @@ const RENDER = {
     for (const t of await api("GET", "/api/tokens")) {
       row(tbody, [t.token, t.registered, t.periodLimit, t.periodSeconds, t.delayThreshold, t.delaySeconds, t.sidechainToken || t.sidechainError || ""]);
     }
+    const configs = clear("token-configs");
+    for (const c of await api("GET", "/api/tokens/configs")) {
+      const tr = row(configs, [c.governanceNonce, c.token, c.registered, c.l1, c.l1Detail, c.sidechain, c.sidechainDetail]);
+      tr.dataset.nonce = c.governanceNonce;
+    }
+    if (!configs.children.length) row(configs, ["", "none published", "", "", "", "", ""]);
   },
 
   async pause() {
@@ -189,6 +195,14 @@ const RENDER = {
     $("pause-state").textContent = s.paused === null ? "unknown (" + s.l1Error + ")" : (s.paused ? "PAUSED" : "running");
     $("pause-pauser").textContent = s.pauserConfigured ? "Pauser key " + s.pauser + (s.pauseCount !== undefined ? ", pauses so far: " + s.pauseCount : "") : "This console has no pauser key.";
     $("pause-open").hidden = !me.roles.includes("PAUSER") || s.paused === true;
+    for (const [id, list] of [["pause-unpauses", s.unpauses], ["pause-pauser-updates", s.pauserUpdates]]) {
+      const tbody = clear(id);
+      for (const u of (list || [])) {
+        const tr = row(tbody, [u.proposal, u.summary, u.stage, u.reason, u.until, u.transaction]);
+        tr.dataset.proposal = u.proposal;
+        tr.dataset.stage = u.stage;
+      }
+    }
   },
 
   async reconciliation() {

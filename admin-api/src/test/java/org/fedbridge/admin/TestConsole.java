@@ -117,22 +117,24 @@ public final class TestConsole {
   }
 
   static Path governanceKeystore(Path dir) {
+    return governanceKeystore(dir, IdentityKey.random(new SecureRandom()));
+  }
+
+  /** A governance keystore holding {@code key} (its password file beside it). */
+  public static Path governanceKeystore(Path dir, IdentityKey key) {
     Path file = dir.resolve("governance.json");
     Path password = dir.resolve("governance.password");
-    {
-      try {
-        Files.deleteIfExists(file);
-        Files.writeString(password, "governance-test-password\n");
-        SecureRandom rnd = new SecureRandom();
-        Keystore.writeIdentity(
-            file,
-            new IdentityKeystore("admin-api", IdentityKey.random(rnd)),
-            Password.of("governance-test-password"),
-            new Kdf.Pbkdf2(1000),
-            rnd);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    try {
+      Files.deleteIfExists(file);
+      Files.writeString(password, "governance-test-password\n");
+      Keystore.writeIdentity(
+          file,
+          new IdentityKeystore("admin-api", key),
+          Password.of("governance-test-password"),
+          new Kdf.Pbkdf2(1000),
+          new SecureRandom());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return file;
   }

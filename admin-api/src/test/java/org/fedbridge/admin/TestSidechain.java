@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.fedbridge.core.dkg.IdentityPublicKey;
 import org.fedbridge.core.threshold.Member;
 import org.fedbridge.core.types.Hex;
 import org.fedbridge.testsupport.FreePorts;
@@ -44,6 +45,16 @@ public final class TestSidechain implements AutoCloseable {
 
   public static TestSidechain start(
       TestChain chain, Path dir, String name, Map<String, String> alloc) {
+    return start(chain, dir, name, alloc, null);
+  }
+
+  /** The same, with a genesis that names admin-api's governance key (null: none). */
+  public static TestSidechain start(
+      TestChain chain,
+      Path dir,
+      String name,
+      Map<String, String> alloc,
+      IdentityPublicKey governanceKey) {
     try {
       Files.createDirectories(dir);
       Path genesis = dir.resolve("genesis.json");
@@ -67,6 +78,9 @@ public final class TestSidechain implements AutoCloseable {
       ObjectNode a = root.putObject("alloc");
       alloc.forEach(a::put);
       root.put("gasPrice", "0");
+      if (governanceKey != null) {
+        root.put("governanceKey", Hex.encode(governanceKey.compressed()));
+      }
       Files.writeString(genesis, root.toPrettyString());
       Path jar = ProjectRoot.get().resolve("sidechain-node/target/sidechain-node.jar");
       if (!Files.isRegularFile(jar)) {

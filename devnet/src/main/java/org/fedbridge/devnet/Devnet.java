@@ -198,17 +198,26 @@ public final class Devnet implements Callable<Integer> {
     String vault = deployment.vaultAddress();
     out.println(
         "devnet: BridgeVault at " + vault + ", " + token.symbol() + " at " + token.address());
+    // The admin console's governance key goes into the sidechain genesis: it vouches for the
+    // metadata of tokens registered later (bridge_submitTokenConfig).
+    DevAdmin.Setup adminSetup = DevAdmin.create(dir, accounts.get(0));
     Path genesis = dir.resolve("genesis.json");
     Genesis.write(
-        genesis, sidechainChainId, l1ChainId, vault, federation, List.of(token), accounts);
+        genesis,
+        sidechainChainId,
+        l1ChainId,
+        vault,
+        federation,
+        List.of(token),
+        accounts,
+        adminSetup.governanceKey());
 
     Service sidechain =
         DevServices.sidechain(root, dir, logs, ports, db, sidechainChainId, bootstrap, genesis);
     track(sidechain.process());
     String sidechainRpc = sidechain.url();
 
-    // The admin console's governance key comes first: the validators obey only it.
-    DevAdmin.Setup adminSetup = DevAdmin.create(dir, accounts.get(0));
+    // The validators obey only the admin console's governance key (created above).
     DevServices.Network network =
         new DevServices.Network(
             root,
@@ -357,33 +366,9 @@ public final class Devnet implements Callable<Integer> {
     List<AutoCloseable> infra = started.subList(0, split);
     // Services first (each shuts down gracefully while Kafka and PostgreSQL are still there),
     // then the infrastructure.
-    closeAll(services);
-    closeAll(infra);
+    Closer.closeAll(services);
+    Closer.closeAll(infra);
     out.println("devnet: stopped");
-  }
-
-  private static void closeAll(List<AutoCloseable> components) {
-    List<Thread> stopping = new ArrayList<>();
-    for (AutoCloseable component : components) {
-      Thread t = new Thread(() -> closeQuietly(component), "devnet-stop-one");
-      stopping.add(t);
-      t.start();
-    }
-    for (Thread t : stopping) {
-      try {
-        t.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  private static void closeQuietly(AutoCloseable component) {
-    try {
-      component.close();
-    } catch (Exception e) {
-      System.err.println("devnet: " + e.getMessage());
-    }
   }
 
   private static void wipe(Path dir) throws IOException {

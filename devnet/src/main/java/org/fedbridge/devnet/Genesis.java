@@ -23,7 +23,8 @@ final class Genesis {
       String vault,
       DevDkg.Federation federation,
       List<L1Setup.Token> tokens,
-      List<DevAccount> accounts) {
+      List<DevAccount> accounts,
+      String governanceKey) {
     ObjectNode root = Http.JSON.createObjectNode();
     root.put("chainId", chainId);
     root.put("timestamp", Instant.now().getEpochSecond());
@@ -54,6 +55,9 @@ final class Genesis {
       alloc.put(account.address(), DEV_BALANCE.toString());
     }
     root.put("gasPrice", "0");
+    if (governanceKey != null) {
+      root.put("governanceKey", governanceKey);
+    }
     try {
       Http.JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
     } catch (IOException e) {

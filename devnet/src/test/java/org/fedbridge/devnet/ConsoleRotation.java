@@ -60,7 +60,10 @@ final class ConsoleRotation {
     this.member1 = devnet.at("/federation/validators/0/url").asText();
   }
 
-  void run() throws Exception {
+  /** Two distinct admins' tokens, for what a test does next in the console. */
+  record Admins(String bootstrap, String second) {}
+
+  Admins run() throws Exception {
     int members = devnet.at("/federation/members").size();
     Web3j l1 = Web3j.build(new HttpService(l1Rpc));
     Web3j sidechain = Web3j.build(new HttpService(sidechainRpc));
@@ -178,6 +181,7 @@ final class ConsoleRotation {
       JsonNode joinedView = Http.getJson(standby.get("url").asText() + "/federation");
       assertThat(joinedView.at("/current/epoch").asLong()).isEqualTo(1);
       assertThat(joinedView.at("/current/myIndex").asInt()).isEqualTo(joined);
+      return new Admins(bootstrap, second);
     } finally {
       l1.shutdown();
       sidechain.shutdown();

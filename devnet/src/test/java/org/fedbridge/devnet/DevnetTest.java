@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  * Runs the launcher as a user would (in its own JVM), twice in the same directory: everything comes
  * up, devnet.json describes it, and SIGTERM (what Ctrl-C sends through the script's exec) stops
  * every process it started. The first run makes the README's round trip; the second starts a
- * standby validator ({@code --standby 1}) and adds it to the federation from the admin console
- * ({@link ConsoleRotation}).
+ * standby validator ({@code --standby 1}), adds it to the federation from the admin console ({@link
+ * ConsoleRotation}), then pauses and unpauses the vault from the console ({@link ConsolePause}).
  */
 class DevnetTest {
   private static final Path ROOT =
@@ -225,7 +225,9 @@ class DevnetTest {
         assertThat(devnet.at("/federation/standby/0/operatorId").asText()).isEqualTo("devnet-op-3");
         assertThat(DIR.resolve("keys/validator-3/identity.json")).exists();
         assertThat(DIR.resolve("keys/validator-3/share-epoch-0.json")).doesNotExist();
-        new ConsoleRotation(devnet).run();
+        ConsoleRotation.Admins admins = new ConsoleRotation(devnet).run();
+        // Then the README's pause and unpause: certified by the new epoch.
+        new ConsolePause(devnet).run(admins.bootstrap(), admins.second());
       }
     } finally {
       List<ProcessHandle> children = launcher.descendants().toList();

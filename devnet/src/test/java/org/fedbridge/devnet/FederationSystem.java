@@ -83,7 +83,7 @@ final class FederationSystem implements AutoCloseable {
     }
     l1Token = token.address();
     Path genesis = this.dir.resolve("genesis.json");
-    Genesis.write(genesis, 1337, Anvil.CHAIN_ID, vault, federation, List.of(token), accounts);
+    Genesis.write(genesis, 1337, Anvil.CHAIN_ID, vault, federation, List.of(token), accounts, null);
     Files.writeString(this.dir.resolve("operator-token"), OPERATOR_TOKEN);
     Service node =
         Service.start(

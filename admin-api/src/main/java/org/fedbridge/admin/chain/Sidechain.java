@@ -69,6 +69,23 @@ public class Sidechain {
             number(result.path("withdrawalCount"))));
   }
 
+  /**
+   * Submits a {@code TOKEN_CONFIG} certificate record (as published on {@code bridge.certificates})
+   * with, for a token the sidechain does not have yet, the console's signed governance record of
+   * that config ({@code bridge_submitTokenConfig}); the answer is {@code {hash, duplicate}}. A
+   * refusal is a {@link ChainException} with the node's reason.
+   *
+   * @param governanceRecord the record's bytes, or null to send the certificate alone
+   */
+  public JsonNode submitTokenConfig(byte[] certificate, byte[] governanceRecord) {
+    java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
+    params.put("certificate", org.fedbridge.core.types.Hex.encode(certificate));
+    if (governanceRecord != null) {
+      params.put("governanceRecord", org.fedbridge.core.types.Hex.encode(governanceRecord));
+    }
+    return call("bridge_submitTokenConfig", params);
+  }
+
   /** A sidechain block's withdrawal commitment. */
   public record WithdrawalRoot(long block, Bytes32 root, long count) {}
 

@@ -252,6 +252,44 @@ public class Vault {
     return FunctionEncoder.encode(new Function(function, args, List.of()));
   }
 
+  /**
+   * Calldata of {@code submitPauserUpdate(PauserUpdate update, bytes signature)}, or of {@code
+   * executePauserUpdate(PauserUpdate update)} when {@code signature} is null.
+   */
+  public static String pauserUpdateData(
+      String function, org.fedbridge.core.message.PauserUpdate u, byte[] signature) {
+    return governanceData(
+        function,
+        new org.web3j.abi.datatypes.StaticStruct(
+            new Uint256(u.governanceNonce().value()),
+            new org.web3j.abi.datatypes.Address(u.pauser().toHex()),
+            new Bool(u.enabled())),
+        signature);
+  }
+
+  /**
+   * Calldata of {@code submitUnpause(Unpause unpause, bytes signature)}, or of {@code
+   * executeUnpause(Unpause unpause)} when {@code signature} is null.
+   */
+  public static String unpauseData(
+      String function, org.fedbridge.core.message.Unpause u, byte[] signature) {
+    return governanceData(
+        function,
+        new org.web3j.abi.datatypes.StaticStruct(
+            new Uint256(u.governanceNonce().value()), new Uint256(u.pauseCount().value())),
+        signature);
+  }
+
+  private static String governanceData(
+      String function, org.web3j.abi.datatypes.StaticStruct struct, byte[] signature) {
+    List<Type> args = new ArrayList<>();
+    args.add(struct);
+    if (signature != null) {
+      args.add(new DynamicBytes(signature));
+    }
+    return FunctionEncoder.encode(new Function(function, args, List.of()));
+  }
+
   /** A token's registry entry and limits ({@code tokenSettings}), as decimal strings. */
   public java.util.Map<String, Object> tokenSettings(Address token) {
     List<Type> out =

@@ -3,6 +3,7 @@ package org.fedbridge.admin.federation;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,12 +14,15 @@ import org.fedbridge.admin.chain.ChainException;
 import org.fedbridge.admin.chain.Deployment;
 import org.fedbridge.admin.chain.L1Accounts;
 import org.fedbridge.admin.chain.L1Transactions;
+import org.fedbridge.admin.chain.Sidechain;
 import org.fedbridge.admin.chain.Vault;
 import org.fedbridge.admin.governance.GovernancePublisher;
 import org.fedbridge.core.message.TokenConfig;
 import org.fedbridge.core.types.Bytes32;
 import org.fedbridge.core.wire.CertificateBody.TokenConfigBody;
 import org.fedbridge.core.wire.CertificateRecord;
+import org.fedbridge.core.wire.GovernanceAction.TokenConfigAction;
+import org.fedbridge.core.wire.GovernanceRecord;
 import org.fedbridge.core.wire.WireType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * vault's governance nonce is the config's (a tightening applies at once, a loosening is queued),
  * then {@code executeTokenConfig} once the governance delay has passed. Nonces are consumed in
  * order on L1, so the configs go in nonce order; one whose nonce the vault used for something else
- * is skipped and named in the log.
+ * is skipped and named in the log. Each config is also taken to the sidechain ({@link
+ * TokenConfigSidechainStep}); {@link #progress} says where each one stands on both chains.
  *
  * <p>SECURITY: only a verified {@code TOKEN_CONFIG} certificate whose config equals the one this
  * console published is submitted; a federation certificate for any other config (a threshold of
@@ -51,10 +56,19 @@ public class TokenConfigTracker {
   private final AuditLog audit;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final TokenConfigSidechainStep sidechain;
   private final Set<String> said = ConcurrentHashMap.newKeySet();
 
   /** Nonces whose config reached an end on L1 (executed, applied, cancelled, or lost). */
-  private final Set<BigInteger> ended = ConcurrentHashMap.newKeySet();
+  private final Map<BigInteger, String> ended = new ConcurrentHashMap<>();
+
+  /** Where each config stands (rebuilt from the chains after a restart, in the first round). */
+  private final Map<BigInteger, TokenConfigProgress> progress = new ConcurrentHashMap<>();
+
+  /** This round's L1 state of the config being looked at. */
+  private String l1State;
+
+  private String l1Detail;
 
   TokenConfigTracker(
       GovernancePublisher published,
@@ -62,6 +76,7 @@ public class TokenConfigTracker {
       Vault vault,
       L1Accounts accounts,
       L1Transactions transactions,
+      Sidechain sidechain,
       Deployment deployment,
       AuditLog audit,
       TransactionTemplate tx,
@@ -71,6 +86,7 @@ public class TokenConfigTracker {
     this.vault = vault;
     this.accounts = accounts;
     this.transactions = transactions;
+    this.sidechain = new TokenConfigSidechainStep(sidechain);
     this.deployment = deployment;
     this.audit = audit;
     this.tx = tx;
@@ -79,37 +95,77 @@ public class TokenConfigTracker {
 
   @Scheduled(fixedDelayString = "${bridge.admin.token-config-poll:PT2S}")
   public synchronized void step() {
+    List<GovernanceRecord> records = published.publishedTokenConfigRecords();
+    if (records.isEmpty()) {
+      return;
+    }
+    BigInteger nonce;
     try {
-      List<TokenConfig> configs = published.publishedTokenConfigs();
-      if (configs.isEmpty()) {
-        return;
-      }
-      BigInteger nonce = vault.governanceNonce();
-      for (TokenConfig c : configs) {
-        BigInteger n = c.governanceNonce().value();
-        if (ended.contains(n)) {
-          continue;
-        }
-        if (n.compareTo(nonce) > 0) {
-          once(c, "waits for governance nonce " + n + " (the vault is at " + nonce + ")");
+      nonce = vault.governanceNonce();
+    } catch (ChainException e) {
+      log.warn("token configs: L1 did not answer: {}", e.getMessage());
+      nonce = null;
+    }
+    for (GovernanceRecord r : records) {
+      TokenConfig c = ((TokenConfigAction) r.governance().action()).config();
+      BigInteger n = c.governanceNonce().value();
+      l1State = "WAITING_NONCE";
+      l1Detail = "L1 unreachable";
+      try {
+        if (ended.containsKey(n)) {
+          l1State = ended.get(n);
+          l1Detail = progress.containsKey(n) ? progress.get(n).l1Detail() : "";
+        } else if (nonce == null) {
+          l1State = "WAITING_NONCE";
+        } else if (n.compareTo(nonce) > 0) {
+          l1(
+              c,
+              "WAITING_NONCE",
+              "waits for governance nonce " + n + " (the vault is at " + nonce + ")");
         } else if (n.equals(nonce)) {
           submit(c);
         } else {
           execute(c);
         }
+      } catch (ChainException e) {
+        l1Detail = "L1 did not answer: " + e.getMessage();
       }
-    } catch (ChainException e) {
-      log.warn("token configs: L1 did not answer: {}", e.getMessage());
+      boolean applied = l1State.equals("EXECUTED") || l1State.equals("APPLIED");
+      boolean dead = l1State.equals("CANCELLED") || l1State.equals("LOST");
+      TokenConfigSidechainStep.Step s =
+          sidechain.advance(r, c, applied, dead, epoch -> certificate(c, epoch));
+      once(c, "sidechain " + s.state() + ": " + s.detail());
+      progress.put(
+          n,
+          new TokenConfigProgress(
+              n.toString(),
+              c.token().toHex(),
+              c.registered(),
+              l1State,
+              l1Detail,
+              s.state(),
+              s.detail(),
+              clock.instant()));
     }
+  }
+
+  /** Every published config's progress on L1 and the sidechain, newest nonce first. */
+  public List<TokenConfigProgress> progress() {
+    return progress.values().stream()
+        .sorted(
+            Comparator.comparing((TokenConfigProgress p) -> new BigInteger(p.governanceNonce()))
+                .reversed())
+        .toList();
   }
 
   private void submit(TokenConfig c) {
     long epoch = vault.currentEpoch();
     Optional<CertificateRecord> cert = certificate(c, epoch);
     if (cert.isEmpty()) {
-      once(c, "waits for the federation's certificate in epoch " + epoch);
+      l1(c, "WAITING_CERTIFICATE", "waits for the federation's certificate in epoch " + epoch);
       return;
     }
+    l1(c, "SUBMITTED", "certified: submitting to the vault");
     send(c, Vault.tokenConfigData("submitTokenConfig", c, cert.get().signature().toEip2537()));
   }
 
@@ -126,19 +182,23 @@ public class TokenConfigTracker {
       switch (op.state()) {
         case 1 -> {
           if (clock.instant().getEpochSecond() < op.readyAt()) {
-            once(
-                c, "queued until " + Instant.ofEpochSecond(op.readyAt()) + " (pausers may cancel)");
+            l1(
+                c,
+                "QUEUED",
+                "queued until " + Instant.ofEpochSecond(op.readyAt()) + " (pausers may cancel)");
           } else {
+            l1(c, "QUEUED", "ready since " + Instant.ofEpochSecond(op.readyAt()) + ": executing");
             send(c, Vault.tokenConfigData("executeTokenConfig", c, null));
           }
         }
-        case 2 -> end(c, "executed on L1");
-        case 3 -> end(c, "cancelled by a pauser on L1");
-        default -> end(c, "applied at once on L1 (a tightening), or its nonce went to another");
+        case 2 -> end(c, "EXECUTED", "executed on L1");
+        case 3 -> end(c, "CANCELLED", "cancelled by a pauser on L1");
+        default ->
+            end(c, "APPLIED", "applied at once on L1 (a tightening), or its nonce went to another");
       }
       return;
     }
-    end(c, "its governance nonce was used without this config's certificate");
+    end(c, "LOST", "its governance nonce was used without this config's certificate");
   }
 
   /** A verified certificate of {@code epoch} for exactly {@code c}; anything else is alerted. */
@@ -180,20 +240,27 @@ public class TokenConfigTracker {
   private void send(TokenConfig c, String data) {
     var submitter = accounts.submitter();
     if (submitter.isEmpty()) {
-      once(c, "certified; no submitter key here: waiting for someone to send it");
+      l1(c, l1State, "certified; no submitter key here: waiting for someone to send it");
       return;
     }
     L1Transactions.Sent sent = transactions.send(submitter.get(), vault.address(), data);
     if (sent.ok()) {
       log.info("token config at nonce {}: sent in {}", c.governanceNonce(), sent.hash());
+      l1Detail = l1Detail + "; sent in " + sent.hash();
     } else {
-      once(c, "refused by the vault: " + sent.error().orElse(""));
+      l1(c, l1State, "refused by the vault: " + sent.error().orElse(""));
     }
   }
 
-  private void end(TokenConfig c, String state) {
-    ended.add(c.governanceNonce().value());
-    once(c, state);
+  private void l1(TokenConfig c, String state, String detail) {
+    l1State = state;
+    l1Detail = detail;
+    once(c, detail);
+  }
+
+  private void end(TokenConfig c, String state, String detail) {
+    ended.put(c.governanceNonce().value(), state);
+    l1(c, state, detail);
   }
 
   /** Logs a state of a config once, not every round. */

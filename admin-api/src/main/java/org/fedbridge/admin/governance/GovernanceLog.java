@@ -90,4 +90,12 @@ class GovernanceLog {
         .query((rs, n) -> rs.getBytes(1))
         .list();
   }
+
+  /** Every record of {@code action} given out, sent or not, in sequence order. */
+  List<byte[]> all(String action) {
+    return jdbc.sql("SELECT record FROM governance_log WHERE action = :action ORDER BY sequence")
+        .param("action", action)
+        .query((rs, n) -> rs.getBytes(1))
+        .list();
+  }
 }

@@ -119,6 +119,11 @@ public class GovernancePublisher {
       action = r.orThrow();
     } else {
       try {
+        Optional<String> unsignable = unsignableUnpause(p.kind(), effect);
+        if (unsignable.isPresent()) {
+          proposals.failed(p.id(), unsignable.get());
+          return new Carried.Failed("unpause");
+        }
         nonce = nextNonce();
       } catch (ChainException e) {
         return new Carried.Waiting("the vault's governance nonce is unknown: " + e.getMessage());
@@ -185,6 +190,44 @@ public class GovernancePublisher {
   }
 
   /**
+   * Why an UNPAUSE must not be published now, if so. SECURITY (liveness): the validators sign an
+   * Unpause only for the pause in force, and every later governance nonce waits for this one; an
+   * unpause that can never be signed (the vault is not paused, or in another pause, or another
+   * unpause of this pause already holds a nonce) would block every later token config, pauser
+   * change and unpause. So it fails here, before it takes a nonce.
+   */
+  private Optional<String> unsignableUnpause(ProposalKind kind, JsonNode effect) {
+    if (kind != ProposalKind.UNPAUSE) {
+      return Optional.empty();
+    }
+    long count = effect.get("pauseCount").asLong();
+    if (!vault.paused() || vault.pauseCount().longValueExact() != count) {
+      return Optional.of(
+          "the vault is not in pause "
+              + count
+              + " any more (paused: "
+              + vault.paused()
+              + ", pause count "
+              + vault.pauseCount()
+              + "): propose an unpause of the pause in force");
+    }
+    for (byte[] bytes : log.all(ProposalKind.UNPAUSE.name())) {
+      Result<GovernanceRecord> r = GovernanceRecord.decode(bytes);
+      if (r.isOk()
+          && r.orThrow().governance().action() instanceof UnpauseAction u
+          && u.pauseCount().value().longValueExact() == count) {
+        return Optional.of(
+            "an unpause of pause "
+                + count
+                + " is already published (governance nonce "
+                + u.governanceNonce()
+                + ")");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
    * The vault's next governance nonce, or past the last one given out if those records are not on
    * L1 yet: nonces are consumed in order, one counter for token configs, pauser updates and
    * unpauses.
@@ -205,6 +248,43 @@ public class GovernancePublisher {
       Result<GovernanceRecord> r = GovernanceRecord.decode(bytes);
       if (r.isOk() && r.orThrow().governance().action() instanceof TokenConfigAction t) {
         out.add(t.config());
+      }
+    }
+    return out;
+  }
+
+  /** A governance record this console published (acknowledged by Kafka). */
+  public record Published(long sequence, long proposalId, GovernanceAction action) {}
+
+  /**
+   * The records of {@code kinds} this console published on {@code bridge.governance} (acknowledged
+   * by Kafka), in sequence order: the only ones its L1 submissions may carry.
+   */
+  public List<Published> published(ProposalKind... kinds) {
+    List<Published> out = new ArrayList<>();
+    for (ProposalKind kind : kinds) {
+      for (byte[] bytes : log.sent(kind.name())) {
+        Result<GovernanceRecord> r = GovernanceRecord.decode(bytes);
+        if (r.isOk()) {
+          Governance g = r.orThrow().governance();
+          out.add(new Published(g.sequence(), g.proposalId(), g.action()));
+        }
+      }
+    }
+    out.sort(java.util.Comparator.comparingLong(Published::sequence));
+    return out;
+  }
+
+  /**
+   * The signed records of those token configurations, in sequence order: the sidechain takes a new
+   * token's symbol, name and decimals from them (they are not part of the certified config).
+   */
+  public List<GovernanceRecord> publishedTokenConfigRecords() {
+    List<GovernanceRecord> out = new ArrayList<>();
+    for (byte[] bytes : log.sent(ProposalKind.TOKEN_CONFIG.name())) {
+      Result<GovernanceRecord> r = GovernanceRecord.decode(bytes);
+      if (r.isOk() && r.orThrow().governance().action() instanceof TokenConfigAction) {
+        out.add(r.orThrow());
       }
     }
     return out;

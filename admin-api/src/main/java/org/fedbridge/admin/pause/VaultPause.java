@@ -10,6 +10,7 @@ import org.fedbridge.admin.chain.ChainException;
 import org.fedbridge.admin.chain.L1Accounts;
 import org.fedbridge.admin.chain.L1Transactions;
 import org.fedbridge.admin.chain.Vault;
+import org.fedbridge.admin.proposals.ProposalKind;
 import org.fedbridge.core.types.Address;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,27 +30,35 @@ public class VaultPause {
   private final L1Transactions transactions;
   private final AuditLog audit;
   private final TransactionTemplate tx;
+  private final PauseGovernanceView governance;
 
   VaultPause(
       Vault vault,
       L1Accounts accounts,
       L1Transactions transactions,
       AuditLog audit,
-      TransactionTemplate tx) {
+      TransactionTemplate tx,
+      PauseGovernanceView governance) {
     this.vault = vault;
     this.accounts = accounts;
     this.transactions = transactions;
     this.audit = audit;
     this.tx = tx;
+    this.governance = governance;
   }
 
-  /** Whether the vault is paused, and what the console can do about it. */
+  /**
+   * Whether the vault is paused, what the console can do about it, and where each unpause and
+   * pauser update stands ({@link PauseGovernanceView}).
+   */
   public Map<String, Object> status() {
     Map<String, Object> out = new LinkedHashMap<>();
     Optional<Credentials> pauser = accounts.pauser();
     out.put("pauserConfigured", pauser.isPresent());
     out.put("pauser", pauser.map(Credentials::getAddress).orElse(null));
     out.put("vault", vault.address());
+    out.put("unpauses", governance.of(ProposalKind.UNPAUSE));
+    out.put("pauserUpdates", governance.of(ProposalKind.PAUSER_UPDATE));
     try {
       out.put("paused", vault.paused());
     } catch (ChainException e) {

@@ -35,6 +35,7 @@ class OpenApiTest extends ConsoleTest {
             "/api/federation/certificates",
             "/api/federation/rotation",
             "/api/tokens",
+            "/api/tokens/configs",
             "/api/pause",
             "/api/reconciliation",
             "/api/reconciliation/run",

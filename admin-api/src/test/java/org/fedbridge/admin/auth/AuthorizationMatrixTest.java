@@ -148,6 +148,7 @@ class AuthorizationMatrixTest extends ConsoleTest {
             () -> "/api/proposals/" + proposal() + "/cancel"));
     rows.add(new Row("GET", "/api/governance", () -> null, AUTHENTICATED, 200));
     rows.add(new Row("GET", "/api/tokens", () -> null, AUTHENTICATED, 200));
+    rows.add(new Row("GET", "/api/tokens/configs", () -> null, AUTHENTICATED, 200));
     rows.add(new Row("GET", "/console/app.js", () -> null, EVERYONE, 200));
     // Pause: status for everyone, pause for PAUSER (this console has no pauser key: 503).
     rows.add(new Row("GET", "/api/pause", () -> null, AUTHENTICATED, 200));

@@ -5,15 +5,18 @@ import org.fedbridge.core.merkle.MerkleTree;
 import org.fedbridge.core.message.Deposit;
 import org.fedbridge.core.message.DepositBatch;
 import org.fedbridge.core.message.EpochChange;
+import org.fedbridge.core.message.PauserUpdate;
 import org.fedbridge.core.message.SignedMessage;
 import org.fedbridge.core.message.TokenConfig;
+import org.fedbridge.core.message.Unpause;
 import org.fedbridge.core.message.Withdrawal;
 import org.fedbridge.core.message.WithdrawalBatch;
+import org.fedbridge.core.types.Address;
 import org.fedbridge.core.types.UInt256;
 
 /**
  * What a certificate certifies: the full payload from which every consumer recomputes the signed
- * message (and so the digest) itself. Only these four types have a body today.
+ * message (and so the digest) itself. Every wire type has one.
  */
 public sealed interface CertificateBody {
   /** Most deposits or withdrawals one certificate carries. */
@@ -23,7 +26,7 @@ public sealed interface CertificateBody {
 
   /**
    * L1 block number, sidechain block number, the new epoch of an {@code EpochChange}, or the vault
-   * governance nonce of a {@code TokenConfig}.
+   * governance nonce of a {@code TokenConfig}, {@code PauserUpdate} or {@code Unpause}.
    */
   UInt256 batchId();
 
@@ -117,6 +120,65 @@ public sealed interface CertificateBody {
     @Override
     public SignedMessage message() {
       return config;
+    }
+  }
+
+  /**
+   * A pauser added or removed, approved on the admin console and certified by the federation for
+   * the vault's {@code submitPauserUpdate} (batch id = its governance nonce).
+   */
+  record PauserUpdateBody(PauserUpdate update) implements CertificateBody {
+    public PauserUpdateBody {
+      // SECURITY: the vault refuses the zero address (ZeroAddress): such a body is never valid.
+      if (update == null
+          || update.governanceNonce() == null
+          || update.pauser() == null
+          || update.pauser().equals(Address.ZERO)) {
+        throw new IllegalArgumentException("pauser update needs a nonce and a non-zero pauser");
+      }
+    }
+
+    @Override
+    public WireType type() {
+      return WireType.PAUSER_UPDATE;
+    }
+
+    @Override
+    public UInt256 batchId() {
+      return update.governanceNonce();
+    }
+
+    @Override
+    public SignedMessage message() {
+      return update;
+    }
+  }
+
+  /**
+   * The lifting of pause number {@code pauseCount}, approved on the admin console and certified by
+   * the federation for the vault's {@code submitUnpause} (batch id = its governance nonce).
+   */
+  record UnpauseBody(Unpause unpause) implements CertificateBody {
+    public UnpauseBody {
+      // SECURITY: pause counts start at 1; an Unpause of pause 0 lifts nothing the vault has.
+      if (unpause == null || unpause.pauseCount().value().signum() == 0) {
+        throw new IllegalArgumentException("unpause needs a pause count >= 1");
+      }
+    }
+
+    @Override
+    public WireType type() {
+      return WireType.UNPAUSE;
+    }
+
+    @Override
+    public UInt256 batchId() {
+      return unpause.governanceNonce();
+    }
+
+    @Override
+    public SignedMessage message() {
+      return unpause;
     }
   }
 

@@ -8,18 +8,23 @@ import org.fedbridge.core.bls.Signature;
 import org.fedbridge.core.message.Deposit;
 import org.fedbridge.core.message.Domain;
 import org.fedbridge.core.message.EpochChange;
+import org.fedbridge.core.message.PauserUpdate;
 import org.fedbridge.core.message.TokenConfig;
+import org.fedbridge.core.message.Unpause;
 import org.fedbridge.core.message.Withdrawal;
 import org.fedbridge.core.threshold.Member;
 import org.fedbridge.core.threshold.MemberSet;
 import org.fedbridge.core.threshold.ThresholdPolicy;
+import org.fedbridge.core.types.Address;
 import org.fedbridge.core.types.Bytes32;
 import org.fedbridge.core.types.Rejection;
 import org.fedbridge.core.types.Result;
 import org.fedbridge.core.types.UInt256;
 import org.fedbridge.core.wire.CertificateBody.DepositBody;
 import org.fedbridge.core.wire.CertificateBody.EpochChangeBody;
+import org.fedbridge.core.wire.CertificateBody.PauserUpdateBody;
 import org.fedbridge.core.wire.CertificateBody.TokenConfigBody;
+import org.fedbridge.core.wire.CertificateBody.UnpauseBody;
 import org.fedbridge.core.wire.CertificateBody.WithdrawalBody;
 
 /**
@@ -128,6 +133,11 @@ public record CertificateRecord(
           .u256(c.periodSeconds())
           .u256(c.delayThreshold())
           .u256(c.delaySeconds());
+    } else if (body instanceof PauserUpdateBody p) {
+      PauserUpdate u = p.update();
+      w.u256(u.governanceNonce()).addr(u.pauser()).u8(u.enabled() ? 1 : 0);
+    } else if (body instanceof UnpauseBody u) {
+      w.u256(u.unpause().governanceNonce()).u256(u.unpause().pauseCount());
     }
     w.bytes(signature.toCompressed()).u16(signers.size());
     signers.forEach(w::u16);
@@ -162,6 +172,10 @@ public record CertificateRecord(
         body = r.orThrow();
       } else if (type == WireType.TOKEN_CONFIG) {
         body = tokenConfigBody(in);
+      } else if (type == WireType.PAUSER_UPDATE) {
+        body = pauserUpdateBody(in);
+      } else if (type == WireType.UNPAUSE) {
+        body = unpauseBody(in);
       } else {
         return Result.err(
             Rejection.MALFORMED, type == null ? "message type code " + code : "no body defined");
@@ -206,6 +220,29 @@ public record CertificateRecord(
     }
     return new TokenConfigBody(
         new TokenConfig(nonce, token, registered == 1, limit, period, delayThreshold, delay));
+  }
+
+  private static CertificateBody pauserUpdateBody(ByteReader in) {
+    UInt256 nonce = in.u256("governance nonce");
+    var pauser = in.addr("pauser");
+    int enabled = in.u8();
+    // SECURITY: one encoding per certificate: the flag is 0 or 1; the zero address is refused.
+    if (enabled > 1) {
+      throw new WireException(Rejection.MALFORMED, "enabled flag " + enabled);
+    }
+    if (pauser.equals(Address.ZERO)) {
+      throw new WireException(Rejection.MALFORMED, "pauser is the zero address");
+    }
+    return new PauserUpdateBody(new PauserUpdate(nonce, pauser, enabled == 1));
+  }
+
+  private static CertificateBody unpauseBody(ByteReader in) {
+    UInt256 nonce = in.u256("governance nonce");
+    UInt256 pauseCount = in.u256("pause count");
+    if (pauseCount.value().signum() == 0) {
+      throw new WireException(Rejection.MALFORMED, "pause count 0");
+    }
+    return new UnpauseBody(new Unpause(nonce, pauseCount));
   }
 
   private static CertificateBody batchBody(ByteReader in, WireType type) {

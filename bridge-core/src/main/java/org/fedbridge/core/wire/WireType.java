@@ -8,9 +8,7 @@ public enum WireType {
   WITHDRAWAL_BATCH(2, MessageType.WITHDRAWAL_BATCH),
   EPOCH_CHANGE(3, MessageType.EPOCH_CHANGE),
   TOKEN_CONFIG(4, MessageType.TOKEN_CONFIG),
-  /** Reserved: no certificate body defined yet (partials are accepted). */
   PAUSER_UPDATE(5, MessageType.PAUSER_UPDATE),
-  /** Reserved: no certificate body defined yet (partials are accepted). */
   UNPAUSE(6, MessageType.UNPAUSE);
 
   private final int code;

@@ -20,6 +20,9 @@ import org.fedbridge.core.dkg.IdentityPublicKey;
 import org.fedbridge.core.message.Deposit;
 import org.fedbridge.core.message.Domain;
 import org.fedbridge.core.message.EpochChange;
+import org.fedbridge.core.message.PauserUpdate;
+import org.fedbridge.core.message.TokenConfig;
+import org.fedbridge.core.message.Unpause;
 import org.fedbridge.core.message.Withdrawal;
 import org.fedbridge.core.threshold.Member;
 import org.fedbridge.core.threshold.MemberSet;
@@ -33,6 +36,9 @@ import org.fedbridge.core.types.Bytes32;
 import org.fedbridge.core.types.UInt256;
 import org.fedbridge.core.wire.CertificateBody.DepositBody;
 import org.fedbridge.core.wire.CertificateBody.EpochChangeBody;
+import org.fedbridge.core.wire.CertificateBody.PauserUpdateBody;
+import org.fedbridge.core.wire.CertificateBody.TokenConfigBody;
+import org.fedbridge.core.wire.CertificateBody.UnpauseBody;
 import org.fedbridge.core.wire.CertificateBody.WithdrawalBody;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
@@ -159,7 +165,27 @@ final class WireFixtures {
             () ->
                 new EpochChangeBody(
                     new EpochChange(UInt256.of(epoch + 1), NEXT_GROUP_KEY, NEXT_MEMBERS)));
-    return Generate.oneOf(dep, wd, ec);
+    Gen<CertificateBody> token =
+        u256()
+            .zip(
+                addresses(),
+                booleans().all(),
+                u256(),
+                (n, t, r, l) ->
+                    new TokenConfigBody(
+                        new TokenConfig(n, t, r, l, UInt256.of(3_600), l, UInt256.of(60))));
+    Gen<CertificateBody> pauser =
+        u256()
+            .zip(
+                addresses().assuming(a -> !a.equals(Address.ZERO)),
+                booleans().all(),
+                (n, a, on) -> new PauserUpdateBody(new PauserUpdate(n, a, on)));
+    Gen<CertificateBody> unpause =
+        u256()
+            .zip(
+                u256().assuming(c -> c.value().signum() > 0),
+                (n, c) -> new UnpauseBody(new Unpause(n, c)));
+    return Generate.oneOf(dep, wd, ec, token, pauser, unpause);
   }
 
   static Gen<List<Integer>> signerSets() {

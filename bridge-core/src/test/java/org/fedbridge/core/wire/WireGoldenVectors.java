@@ -18,6 +18,9 @@ import org.fedbridge.core.bls.Signature;
 import org.fedbridge.core.dkg.IdentityKey;
 import org.fedbridge.core.message.Deposit;
 import org.fedbridge.core.message.EpochChange;
+import org.fedbridge.core.message.PauserUpdate;
+import org.fedbridge.core.message.TokenConfig;
+import org.fedbridge.core.message.Unpause;
 import org.fedbridge.core.message.Withdrawal;
 import org.fedbridge.core.threshold.Member;
 import org.fedbridge.core.threshold.MemberSet;
@@ -31,6 +34,9 @@ import org.fedbridge.core.types.Keccak;
 import org.fedbridge.core.types.UInt256;
 import org.fedbridge.core.wire.CertificateBody.DepositBody;
 import org.fedbridge.core.wire.CertificateBody.EpochChangeBody;
+import org.fedbridge.core.wire.CertificateBody.PauserUpdateBody;
+import org.fedbridge.core.wire.CertificateBody.TokenConfigBody;
+import org.fedbridge.core.wire.CertificateBody.UnpauseBody;
 import org.fedbridge.core.wire.CertificateBody.WithdrawalBody;
 
 /**
@@ -152,6 +158,38 @@ public final class WireGoldenVectors {
                   List.of(1, 2, 3),
                   1)));
     }
+    certs.add(
+        certificate(
+            new CertificateRecord(
+                3,
+                new TokenConfigBody(
+                    new TokenConfig(
+                        UInt256.of(5),
+                        b,
+                        true,
+                        UInt256.parse("5000000000000000000000"),
+                        UInt256.of(86_400),
+                        UInt256.parse("1000000000000000000000"),
+                        UInt256.of(3_600))),
+                certSig,
+                List.of(1, 3, 4),
+                3)));
+    certs.add(
+        certificate(
+            new CertificateRecord(
+                3,
+                new PauserUpdateBody(new PauserUpdate(UInt256.of(6), a, false)),
+                certSig,
+                List.of(1, 2, 3),
+                2)));
+    certs.add(
+        certificate(
+            new CertificateRecord(
+                3,
+                new UnpauseBody(new Unpause(UInt256.of(7), UInt256.of(2))),
+                certSig,
+                List.of(2, 3, 4),
+                4)));
 
     Heartbeat h =
         new Heartbeat(
@@ -229,6 +267,22 @@ public final class WireGoldenVectors {
             .put("operatorId", m.operatorId())
             .put("shareKey", Hex.encode(m.sharePk().toCompressed()));
       }
+    } else if (c.body() instanceof TokenConfigBody t) {
+      TokenConfig x = t.config();
+      o.put("governanceNonce", x.governanceNonce().toString());
+      o.put("token", x.token().toHex());
+      o.put("registered", x.registered());
+      o.put("periodLimit", x.periodLimit().toString());
+      o.put("periodSeconds", x.periodSeconds().toString());
+      o.put("delayThreshold", x.delayThreshold().toString());
+      o.put("delaySeconds", x.delaySeconds().toString());
+    } else if (c.body() instanceof PauserUpdateBody p) {
+      o.put("governanceNonce", p.update().governanceNonce().toString());
+      o.put("pauser", p.update().pauser().toHex());
+      o.put("enabled", p.update().enabled());
+    } else if (c.body() instanceof UnpauseBody u) {
+      o.put("governanceNonce", u.unpause().governanceNonce().toString());
+      o.put("pauseCount", u.unpause().pauseCount().toString());
     }
     o.put("signature", Hex.encode(c.signature().toCompressed()));
     ArrayNode s = o.putArray("signers");

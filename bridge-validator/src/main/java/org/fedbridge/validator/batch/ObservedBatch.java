@@ -6,8 +6,10 @@ import org.fedbridge.core.message.Deposit;
 import org.fedbridge.core.message.DepositBatch;
 import org.fedbridge.core.message.EpochChange;
 import org.fedbridge.core.message.MessageType;
+import org.fedbridge.core.message.PauserUpdate;
 import org.fedbridge.core.message.SignedMessage;
 import org.fedbridge.core.message.TokenConfig;
+import org.fedbridge.core.message.Unpause;
 import org.fedbridge.core.message.Withdrawal;
 import org.fedbridge.core.message.WithdrawalBatch;
 import org.fedbridge.core.types.Bytes32;
@@ -18,7 +20,8 @@ import org.fedbridge.core.types.UInt256;
  * one per sidechain block holding withdrawals, in log order, so that every honest validator builds
  * (and signs) identical bytes without a leader; and the hand-over to the next epoch, which is the
  * output of a DKG this validator took part in and confirmed itself; and a token configuration the
- * admin console published and this validator checked itself against the vault's governance nonce.
+ * admin console published and this validator checked itself against the vault's governance nonce
+ * (so are a pauser update and an unpause, the latter also against the vault's current pause).
  */
 public sealed interface ObservedBatch {
   MessageType type();
@@ -136,6 +139,70 @@ public sealed interface ObservedBatch {
     @Override
     public TokenConfig message() {
       return config;
+    }
+  }
+
+  /**
+   * A pauser added or removed as this validator read it from an authentic governance record, for
+   * the vault's current governance nonce (batch id = that nonce; no block behind it).
+   */
+  record PauserChange(PauserUpdate update) implements ObservedBatch {
+    public PauserChange {
+      if (update == null) {
+        throw new IllegalArgumentException("a pauser change needs its PauserUpdate");
+      }
+    }
+
+    @Override
+    public MessageType type() {
+      return MessageType.PAUSER_UPDATE;
+    }
+
+    @Override
+    public UInt256 batchId() {
+      return update.governanceNonce();
+    }
+
+    @Override
+    public Bytes32 blockHash() {
+      return Bytes32.ZERO;
+    }
+
+    @Override
+    public PauserUpdate message() {
+      return update;
+    }
+  }
+
+  /**
+   * The lifting of the vault's current pause as this validator read it from an authentic governance
+   * record, for the vault's current governance nonce and pause count (batch id = that nonce).
+   */
+  record PauseLift(Unpause unpause) implements ObservedBatch {
+    public PauseLift {
+      if (unpause == null) {
+        throw new IllegalArgumentException("a pause lift needs its Unpause");
+      }
+    }
+
+    @Override
+    public MessageType type() {
+      return MessageType.UNPAUSE;
+    }
+
+    @Override
+    public UInt256 batchId() {
+      return unpause.governanceNonce();
+    }
+
+    @Override
+    public Bytes32 blockHash() {
+      return Bytes32.ZERO;
+    }
+
+    @Override
+    public Unpause message() {
+      return unpause;
     }
   }
 }

@@ -42,6 +42,10 @@ final class CertificateWire {
       body = new CertificateBody.WithdrawalBody(w.batchId(), w.withdrawals());
     } else if (batch instanceof ObservedBatch.TokenRegistration t) {
       body = new CertificateBody.TokenConfigBody(t.config());
+    } else if (batch instanceof ObservedBatch.PauserChange p) {
+      body = new CertificateBody.PauserUpdateBody(p.update());
+    } else if (batch instanceof ObservedBatch.PauseLift u) {
+      body = new CertificateBody.UnpauseBody(u.unpause());
     } else {
       body = new CertificateBody.EpochChangeBody(((ObservedBatch.EpochHandover) batch).change());
     }

@@ -20,6 +20,7 @@ import org.fedbridge.validator.batch.Batches;
 import org.fedbridge.validator.federation.EpochView;
 import org.fedbridge.validator.federation.Federations;
 import org.fedbridge.validator.governance.Handovers;
+import org.fedbridge.validator.governance.PauseGovernance;
 import org.fedbridge.validator.governance.TokenConfigs;
 import org.fedbridge.validator.keys.IdentitySigner;
 import org.springframework.beans.factory.ObjectProvider;
@@ -90,6 +91,7 @@ class ConsensusConfiguration {
       ObjectProvider<Batches> batches,
       ObjectProvider<Handovers> handovers,
       ObjectProvider<TokenConfigs> tokenConfigs,
+      ObjectProvider<PauseGovernance> pauses,
       ConsensusStore store,
       ConsensusMetrics metrics,
       ObjectProvider<Clock> clock,
@@ -107,6 +109,9 @@ class ConsensusConfiguration {
               case TOKEN_CONFIG ->
                   Optional.ofNullable(tokenConfigs.getIfAvailable())
                       .flatMap(c -> c.over((t, i) -> Optional.empty()).find(type, id));
+              case PAUSER_UPDATE, UNPAUSE ->
+                  Optional.ofNullable(pauses.getIfAvailable())
+                      .flatMap(p -> p.over((t, i) -> Optional.empty()).find(type, id));
               default ->
                   Optional.ofNullable(batches.getIfAvailable()).flatMap(b -> b.find(type, id));
             },

@@ -234,7 +234,9 @@ final class ConsensusEngine {
     if (key.type() != MessageType.DEPOSIT_BATCH
         && key.type() != MessageType.WITHDRAWAL_BATCH
         && key.type() != MessageType.EPOCH_CHANGE
-        && key.type() != MessageType.TOKEN_CONFIG) {
+        && key.type() != MessageType.TOKEN_CONFIG
+        && key.type() != MessageType.PAUSER_UPDATE
+        && key.type() != MessageType.UNPAUSE) {
       return false;
     }
     Optional<ObservedBatch> batch = batches.find(key.type(), key.batchId());
@@ -244,7 +246,8 @@ final class ConsensusEngine {
     }
     // SECURITY: only the digest this validator computed from its own observation is combined (for
     // a hand-over: the EpochChange of the next epoch's DKG this validator confirmed itself; for a
-    // token configuration: the one an approved governance record asked for at the vault's nonce).
+    // token configuration, a pauser update or an unpause: the one an approved governance record
+    // asked for at the vault's nonce, an unpause only for the vault's current pause).
     Bytes32 digest = batch.get().message().digest(view.domain());
     entry.observedDigest(digest);
     observed.put(key, batch.get());

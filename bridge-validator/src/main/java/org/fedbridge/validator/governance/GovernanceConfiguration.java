@@ -18,10 +18,10 @@ import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 
 /**
- * The hand-overs and the token configurations are always there (without governance records there is
- * nothing to hand over). The governance feed runs only when the admin console's governance key is
- * configured ({@code bridge.validator.governance.key}); without it no record on {@code
- * bridge.governance} is read.
+ * The hand-overs, token configurations, pauser updates and unpauses are always there (without
+ * governance records there is nothing to hand over). The governance feed runs only when the admin
+ * console's governance key is configured ({@code bridge.validator.governance.key}); without it no
+ * record on {@code bridge.governance} is read.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GovernanceSettings.class)
@@ -57,6 +57,14 @@ class GovernanceConfiguration {
   @Bean
   TokenConfigs tokenConfigs(JdbcClient jdbc, VaultGovernanceNonce nonce) {
     return new TokenConfigs(jdbc, nonce);
+  }
+
+  /**
+   * What the signing pipeline and the consensus read as the pauser update or unpause to certify.
+   */
+  @Bean
+  PauseGovernance pauseGovernance(JdbcClient jdbc, VaultGovernanceNonce vault) {
+    return new PauseGovernance(jdbc, vault);
   }
 
   @Bean

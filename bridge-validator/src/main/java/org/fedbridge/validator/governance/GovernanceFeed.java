@@ -201,6 +201,21 @@ public final class GovernanceFeed implements SmartLifecycle {
           t.governance().sequence(),
           t.config().token(),
           t.config().governanceNonce());
+    } else if (d instanceof GovernanceRules.Decision.CertifyPauserUpdate p) {
+      PauseGovernance.record(jdbc, p.governance(), p.update(), clock);
+      log.info(
+          "governance record {}: pauser update of {} (enabled {}) at governance nonce {}",
+          p.governance().sequence(),
+          p.update().pauser(),
+          p.update().enabled(),
+          p.update().governanceNonce());
+    } else if (d instanceof GovernanceRules.Decision.CertifyUnpause u) {
+      PauseGovernance.record(jdbc, u.governance(), u.unpause(), clock);
+      log.info(
+          "governance record {}: unpause of pause {} at governance nonce {}",
+          u.governance().sequence(),
+          u.unpause().pauseCount(),
+          u.unpause().governanceNonce());
     } else if (d instanceof GovernanceRules.Decision.RunDkg run) {
       insert(run.governance(), "DKG", "DKG of epoch " + run.spec().epoch(), run.spec().json());
       log.info(

@@ -6,13 +6,17 @@ import java.util.List;
 import java.util.Optional;
 import org.fedbridge.core.dkg.DkgMember;
 import org.fedbridge.core.dkg.IdentityPublicKey;
+import org.fedbridge.core.message.PauserUpdate;
 import org.fedbridge.core.message.TokenConfig;
+import org.fedbridge.core.message.Unpause;
 import org.fedbridge.core.types.Address;
 import org.fedbridge.core.types.Result;
 import org.fedbridge.core.wire.Governance;
+import org.fedbridge.core.wire.GovernanceAction.PauserUpdateAction;
 import org.fedbridge.core.wire.GovernanceAction.Rotation;
 import org.fedbridge.core.wire.GovernanceAction.RotationMember;
 import org.fedbridge.core.wire.GovernanceAction.TokenConfigAction;
+import org.fedbridge.core.wire.GovernanceAction.UnpauseAction;
 import org.fedbridge.core.wire.GovernanceRecord;
 import org.fedbridge.validator.dkg.FederationSpec;
 
@@ -69,6 +73,18 @@ final class GovernanceRules {
      * governance nonce is the one it names ({@link TokenConfigs}).
      */
     record CertifyTokenConfig(Governance governance, TokenConfig config) implements Decision {}
+
+    /**
+     * A pauser update the vault could accept: the federation certifies it once the vault's
+     * governance nonce is the one it names ({@link PauseGovernance}).
+     */
+    record CertifyPauserUpdate(Governance governance, PauserUpdate update) implements Decision {}
+
+    /**
+     * An unpause: the federation certifies it once the vault's governance nonce is the one it names
+     * and while the vault is paused with the pause count it names ({@link PauseGovernance}).
+     */
+    record CertifyUnpause(Governance governance, Unpause unpause) implements Decision {}
   }
 
   private static final BigInteger MAX_U96 = BigInteger.ONE.shiftLeft(96).subtract(BigInteger.ONE);
@@ -92,6 +108,19 @@ final class GovernanceRules {
     }
     if (g.action() instanceof TokenConfigAction t) {
       return tokenConfig(g, t.config());
+    }
+    if (g.action() instanceof PauserUpdateAction p) {
+      // SECURITY: the vault refuses the zero address (ZeroAddress): such a record would only
+      // waste a governance nonce on a certificate L1 refuses.
+      if (p.update().pauser().equals(Address.ZERO)) {
+        return new Decision.Refused("pauser update for the zero address");
+      }
+      return new Decision.CertifyPauserUpdate(g, p.update());
+    }
+    if (g.action() instanceof UnpauseAction u) {
+      // The pause count is checked against the vault when signing: the record may arrive before
+      // the pause it lifts is seen by this validator's node, and a pause may end meanwhile.
+      return new Decision.CertifyUnpause(g, u.message());
     }
     if (!(g.action() instanceof Rotation r)) {
       return new Decision.Noted(g, "action " + g.action().code() + " (signed by the federation)");

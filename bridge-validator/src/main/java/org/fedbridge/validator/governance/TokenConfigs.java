@@ -2,13 +2,11 @@ package org.fedbridge.validator.governance;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.fedbridge.core.message.MessageType;
 import org.fedbridge.core.message.TokenConfig;
-import org.fedbridge.core.types.Address;
 import org.fedbridge.core.types.Result;
 import org.fedbridge.core.types.UInt256;
 import org.fedbridge.core.wire.Governance;
@@ -25,8 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * governance nonce): the signing pipeline signs, and the consensus combines, only a TokenConfig
  * equal to this output. A config no governance record asked for, one with other limits, one at a
  * nonce the vault already used or has not reached yet, or a nonce two records claim with different
- * configs gives nothing to sign. The signing protection then keeps it to one digest per nonce and
- * epoch.
+ * messages (another config, a pauser update or an unpause) gives nothing to sign. The signing
+ * protection then keeps it to one digest per nonce and epoch.
  */
 public final class TokenConfigs {
   private final JdbcClient jdbc;
@@ -72,26 +70,11 @@ public final class TokenConfigs {
   }
 
   private Optional<TokenConfig> approvedAt(UInt256 nonce) {
-    List<TokenConfig> asked =
-        jdbc.sql(
-                "SELECT governance_nonce, token, registered, period_limit, period_seconds,"
-                    + " delay_threshold, delay_seconds FROM governance_token_configs"
-                    + " WHERE governance_nonce = :n")
-            .param("n", new BigDecimal(nonce.value()))
-            .query(
-                (rs, i) ->
-                    new TokenConfig(
-                        uint(rs.getBigDecimal(1)),
-                        Address.fromHex(rs.getString(2)),
-                        rs.getBoolean(3),
-                        uint(rs.getBigDecimal(4)),
-                        uint(rs.getBigDecimal(5)),
-                        uint(rs.getBigDecimal(6)),
-                        uint(rs.getBigDecimal(7))))
-            .list();
-    // SECURITY: two records naming one nonce with different configs are ambiguous: neither is
-    // signed (the admin console gives each nonce out once; only a hostile publisher repeats one).
-    return asked.stream().distinct().count() == 1 ? Optional.of(asked.get(0)) : Optional.empty();
+    // SECURITY: a nonce also claimed by another config, a pauser update or an unpause is signed
+    // for none of them (GovernanceNonces).
+    return GovernanceNonces.single(jdbc, nonce) instanceof TokenConfig c
+        ? Optional.of(c)
+        : Optional.empty();
   }
 
   /** Records an approved token configuration (in the governance feed's transaction). */
@@ -116,9 +99,5 @@ public final class TokenConfigs {
         .param("dt", new BigDecimal(c.delayThreshold().value()))
         .param("ds", new BigDecimal(c.delaySeconds().value()))
         .update();
-  }
-
-  private static UInt256 uint(BigDecimal d) {
-    return new UInt256(d.toBigIntegerExact());
   }
 }

@@ -20,7 +20,8 @@ import org.web3j.tx.gas.DefaultGasProvider;
  * Reads the vault's {@code governanceNonce} (the only nonce it accepts next) from this validator's
  * own L1 node, at the latest block: a nonce used by a transaction that a reorg then drops comes
  * back, and the same configuration at the same nonce is signed again (same digest, which the
- * signing protection allows). Every read goes to the node; an error is a value.
+ * signing protection allows). It also reads the vault's pause state for an Unpause ({@link
+ * #pauseState}). Every read goes to the node; an error is a value.
  */
 public final class VaultGovernanceNonce implements Supplier<Result<UInt256>>, AutoCloseable {
   private final Web3j web3j;
@@ -41,8 +42,24 @@ public final class VaultGovernanceNonce implements Supplier<Result<UInt256>>, Au
 
   @Override
   public Result<UInt256> get() {
+    return read(vault.governanceNonce(), "governanceNonce()", BigInteger.class).map(UInt256::new);
+  }
+
+  /**
+   * Whether the vault is paused and its {@code pauseCount()} (the number of the current or last
+   * pause), both read at the latest block: an Unpause is signed only for the pause in force now.
+   */
+  public Result<PauseGovernance.PauseState> pauseState() {
+    Result<Boolean> paused = read(vault.paused(), "paused()", Boolean.class);
+    if (!paused.isOk()) {
+      return paused.map(p -> null);
+    }
+    return read(vault.pauseCount(), "pauseCount()", BigInteger.class)
+        .map(n -> new PauseGovernance.PauseState(paused.orThrow(), new UInt256(n)));
+  }
+
+  private <T> Result<T> read(RemoteFunctionCall<?> call, String name, Class<T> type) {
     try {
-      RemoteFunctionCall<BigInteger> call = vault.governanceNonce();
       EthCall response =
           web3j
               .ethCall(
@@ -53,19 +70,20 @@ public final class VaultGovernanceNonce implements Supplier<Result<UInt256>>, Au
       if (response.hasError() || response.isReverted()) {
         return Result.err(
             Rejection.MALFORMED,
-            "governanceNonce(): "
+            name
+                + ": "
                 + (response.hasError()
                     ? response.getError().getMessage()
                     : response.getRevertReason()));
       }
       @SuppressWarnings("rawtypes")
       List<Type> decoded = call.decodeFunctionResponse(response.getValue());
-      if (decoded.size() != 1 || !(decoded.get(0).getValue() instanceof BigInteger n)) {
-        return Result.err(Rejection.MALFORMED, "unexpected governanceNonce() answer");
+      if (decoded.size() != 1 || !type.isInstance(decoded.get(0).getValue())) {
+        return Result.err(Rejection.MALFORMED, "unexpected " + name + " answer");
       }
-      return Result.ok(new UInt256(n));
+      return Result.ok(type.cast(decoded.get(0).getValue()));
     } catch (Exception e) {
-      return Result.err(Rejection.MALFORMED, "cannot read governanceNonce(): " + e);
+      return Result.err(Rejection.MALFORMED, "cannot read " + name + ": " + e);
     }
   }
 

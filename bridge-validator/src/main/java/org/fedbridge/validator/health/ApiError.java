@@ -7,7 +7,7 @@ enum ApiError {
   UNKNOWN_TYPE(
       HttpStatus.BAD_REQUEST,
       "unknown certificate type",
-      "type must be deposit, withdrawal or epoch-change"),
+      "type must be deposit, withdrawal, epoch-change, token-config, pauser-update or unpause"),
   BAD_BATCH_ID(
       HttpStatus.BAD_REQUEST,
       "invalid batch id",

@@ -8,6 +8,9 @@ import java.util.Optional;
 import org.fedbridge.core.message.Deposit;
 import org.fedbridge.core.message.EpochChange;
 import org.fedbridge.core.message.MessageType;
+import org.fedbridge.core.message.PauserUpdate;
+import org.fedbridge.core.message.TokenConfig;
+import org.fedbridge.core.message.Unpause;
 import org.fedbridge.core.message.Withdrawal;
 import org.fedbridge.core.message.WithdrawalBatch;
 import org.fedbridge.core.types.Hex;
@@ -88,6 +91,8 @@ class ValidatorApi {
       case "withdrawal" -> MessageType.WITHDRAWAL_BATCH;
       case "epoch-change" -> MessageType.EPOCH_CHANGE;
       case "token-config" -> MessageType.TOKEN_CONFIG;
+      case "pauser-update" -> MessageType.PAUSER_UPDATE;
+      case "unpause" -> MessageType.UNPAUSE;
       default -> throw ApiError.UNKNOWN_TYPE.exception();
     };
   }
@@ -98,6 +103,8 @@ class ValidatorApi {
       case WITHDRAWAL_BATCH -> "withdrawal";
       case EPOCH_CHANGE -> "epoch-change";
       case TOKEN_CONFIG -> "token-config";
+      case PAUSER_UPDATE -> "pauser-update";
+      case UNPAUSE -> "unpause";
       default -> type.name().toLowerCase(java.util.Locale.ROOT);
     };
   }
@@ -146,6 +153,21 @@ class ValidatorApi {
       m.put("withdrawalRoot", w.withdrawalRoot().toHex());
       m.put("withdrawalCount", w.withdrawalCount().value().toString());
       m.put("withdrawals", content.withdrawals().stream().map(ValidatorApi::withdrawal).toList());
+    } else if (content.message() instanceof TokenConfig t) {
+      m.put("governanceNonce", t.governanceNonce().value().toString());
+      m.put("token", t.token().toHex());
+      m.put("registered", t.registered());
+      m.put("periodLimit", t.periodLimit().value().toString());
+      m.put("periodSeconds", t.periodSeconds().value().toString());
+      m.put("delayThreshold", t.delayThreshold().value().toString());
+      m.put("delaySeconds", t.delaySeconds().value().toString());
+    } else if (content.message() instanceof PauserUpdate p) {
+      m.put("governanceNonce", p.governanceNonce().value().toString());
+      m.put("pauser", p.pauser().toHex());
+      m.put("enabled", p.enabled());
+    } else if (content.message() instanceof Unpause u) {
+      m.put("governanceNonce", u.governanceNonce().value().toString());
+      m.put("pauseCount", u.pauseCount().value().toString());
     } else {
       m.put("deposits", content.deposits().stream().map(ValidatorApi::deposit).toList());
     }

@@ -25,6 +25,9 @@ import org.slf4j.LoggerFactory;
 public final class ProtectedSigner {
   private static final Logger log = LoggerFactory.getLogger(ProtectedSigner.class);
 
+  private static final java.util.Set<MessageType> GOVERNANCE =
+      java.util.EnumSet.of(
+          MessageType.TOKEN_CONFIG, MessageType.PAUSER_UPDATE, MessageType.UNPAUSE);
   private final Signer signer;
   private final SigningProtectionStore store;
   private final Clock clock;
@@ -37,12 +40,24 @@ public final class ProtectedSigner {
 
   /** Signs {@code digest} for (type, batch id, epoch) unless a different digest was signed. */
   public SigningDecision sign(MessageType type, UInt256 batchId, long epoch, Bytes32 digest) {
+    // SECURITY: TokenConfig, PauserUpdate and Unpause share the vault's one governance nonce: one
+    // digest per nonce and epoch across the three, not one per type. (The signing loop is the only
+    // caller for them and runs one round at a time; one process per share is held by a lock.)
+    if (GOVERNANCE.contains(type)) {
+      for (MessageType other : GOVERNANCE) {
+        Optional<ProtectionRecord> r =
+            other == type ? Optional.empty() : store.find(other, batchId, epoch);
+        if (r.isPresent()) {
+          return equivocation(other, type, batchId, epoch, r.get().digest(), digest);
+        }
+      }
+    }
     Optional<ProtectionRecord> existing = store.find(type, batchId, epoch);
     if (existing.isPresent()) {
       ProtectionRecord r = existing.get();
       // SECURITY: equivocation: never a second digest for the same key.
       if (!r.digest().equals(digest)) {
-        return equivocation(type, batchId, epoch, r.digest(), digest);
+        return equivocation(type, type, batchId, epoch, r.digest(), digest);
       }
       if (r.signedPartial().isPresent()) {
         return new SigningDecision.Signed(r.signedPartial().get(), false);
@@ -61,15 +76,20 @@ public final class ProtectedSigner {
     ProtectionRecord r = stored.record();
     // SECURITY: a concurrent writer may have won the key between our read and our insert.
     if (!r.digest().equals(digest)) {
-      return equivocation(type, batchId, epoch, r.digest(), digest);
+      return equivocation(type, type, batchId, epoch, r.digest(), digest);
     }
     return new SigningDecision.Signed(r.signedPartial().orElseThrow(), stored.created());
   }
 
   private static SigningDecision equivocation(
-      MessageType type, UInt256 batchId, long epoch, Bytes32 recorded, Bytes32 asked) {
+      MessageType recordedType,
+      MessageType type,
+      UInt256 batchId,
+      long epoch,
+      Bytes32 recorded,
+      Bytes32 asked) {
     String detail =
-        type
+        recordedType
             + " batch "
             + batchId
             + " epoch "
@@ -77,6 +97,8 @@ public final class ProtectedSigner {
             + " was signed with digest "
             + recorded.toHex()
             + "; refusing "
+            + type
+            + " "
             + asked.toHex();
     log.error("signing protection refused a conflicting digest: {}", detail);
     return new SigningDecision.Refused(Refusal.EQUIVOCATION, detail);

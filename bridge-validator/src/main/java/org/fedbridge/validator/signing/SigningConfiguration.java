@@ -17,6 +17,7 @@ import org.fedbridge.validator.batch.Batches;
 import org.fedbridge.validator.consensus.PartialPublisher;
 import org.fedbridge.validator.federation.Federations;
 import org.fedbridge.validator.governance.Handovers;
+import org.fedbridge.validator.governance.PauseGovernance;
 import org.fedbridge.validator.governance.TokenConfigs;
 import org.fedbridge.validator.keys.Signer;
 import org.fedbridge.validator.watch.WatchStatus;
@@ -43,14 +44,23 @@ public class SigningConfiguration {
       SigningProtectionAdmin protection) {}
 
   /**
-   * What this validator signs besides batches: hand-overs to the next epoch and token
-   * configurations approved on {@code bridge.governance} (each looked up when used).
+   * What this validator signs besides batches: hand-overs to the next epoch, and token
+   * configurations, pauser updates and unpauses approved on {@code bridge.governance} (each looked
+   * up when used).
    */
   public record Governance(
-      Supplier<Optional<Handovers>> handovers, Supplier<Optional<TokenConfigs>> tokenConfigs) {
+      Supplier<Optional<Handovers>> handovers,
+      Supplier<Optional<TokenConfigs>> tokenConfigs,
+      Supplier<Optional<PauseGovernance>> pauses) {
+    /** Hand-overs and token configurations only. */
+    public Governance(
+        Supplier<Optional<Handovers>> handovers, Supplier<Optional<TokenConfigs>> tokenConfigs) {
+      this(handovers, tokenConfigs, Optional::empty);
+    }
+
     /** Batches only. */
     public static Governance none() {
-      return new Governance(Optional::empty, Optional::empty);
+      return new Governance(Optional::empty, Optional::empty, Optional::empty);
     }
   }
 
@@ -85,6 +95,7 @@ public class SigningConfiguration {
             publisher,
             governance.handovers(),
             governance.tokenConfigs(),
+            governance.pauses(),
             new VaultTokenLimits(
                 l1, properties.l1().vault(), safeHead, properties.limits().refresh(), clock),
             new SigningMetrics(registry, halt),
@@ -165,6 +176,7 @@ public class SigningConfiguration {
       ObjectProvider<PartialPublisher> publisher,
       ObjectProvider<Handovers> handovers,
       ObjectProvider<TokenConfigs> tokenConfigs,
+      ObjectProvider<PauseGovernance> pauses,
       VaultTokenLimits limits,
       SigningMetrics metrics,
       Clock clock,
@@ -178,6 +190,7 @@ public class SigningConfiguration {
         () -> Optional.ofNullable(publisher.getIfAvailable()),
         () -> Optional.ofNullable(handovers.getIfAvailable()),
         () -> Optional.ofNullable(tokenConfigs.getIfAvailable()),
+        () -> Optional.ofNullable(pauses.getIfAvailable()),
         limits,
         metrics,
         clock,

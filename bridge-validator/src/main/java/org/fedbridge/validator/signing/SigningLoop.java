@@ -11,7 +11,10 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.fedbridge.core.message.EpochChange;
 import org.fedbridge.core.message.MessageType;
+import org.fedbridge.core.message.PauserUpdate;
+import org.fedbridge.core.message.SignedMessage;
 import org.fedbridge.core.message.TokenConfig;
+import org.fedbridge.core.message.Unpause;
 import org.fedbridge.core.types.Address;
 import org.fedbridge.core.types.Result;
 import org.fedbridge.core.types.UInt256;
@@ -23,6 +26,7 @@ import org.fedbridge.validator.consensus.PartialPublisher;
 import org.fedbridge.validator.federation.EpochView;
 import org.fedbridge.validator.federation.Federations;
 import org.fedbridge.validator.governance.Handovers;
+import org.fedbridge.validator.governance.PauseGovernance;
 import org.fedbridge.validator.governance.TokenConfigs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +40,9 @@ import org.springframework.context.SmartLifecycle;
  * re-publishes the same stored partial (never a new one) after the restart. After the batches, the
  * hand-over to the next epoch ({@link Handovers}) goes through the same pipeline once this
  * validator's DKG for it has confirmed, and so does the token configuration an approved governance
- * record asked for at the vault's current governance nonce ({@link TokenConfigs}); each such
- * partial is handed over once per run and epoch (the consensus outbox re-publishes it after a
+ * record asked for at the vault's current governance nonce ({@link TokenConfigs}), and the pauser
+ * update or unpause likewise ({@link PauseGovernance}, an unpause only for the current pause); each
+ * such partial is handed over once per run and epoch (the consensus outbox re-publishes it after a
  * restart until it is certified).
  */
 public final class SigningLoop implements SmartLifecycle {
@@ -62,6 +67,7 @@ public final class SigningLoop implements SmartLifecycle {
   private final Supplier<Optional<PartialPublisher>> publisher;
   private final Supplier<Optional<Handovers>> handovers;
   private final Supplier<Optional<TokenConfigs>> tokenConfigs;
+  private final Supplier<Optional<PauseGovernance>> pauses;
   private final Set<String> governanceSigned = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final Map<MessageType, String> governanceWait =
       new java.util.EnumMap<>(MessageType.class);
@@ -80,6 +86,7 @@ public final class SigningLoop implements SmartLifecycle {
       Supplier<Optional<PartialPublisher>> publisher,
       Supplier<Optional<Handovers>> handovers,
       Supplier<Optional<TokenConfigs>> tokenConfigs,
+      Supplier<Optional<PauseGovernance>> pauses,
       TokenLimitsSource limitsSource,
       SigningMetrics metrics,
       Clock clock,
@@ -93,6 +100,7 @@ public final class SigningLoop implements SmartLifecycle {
     this.publisher = publisher;
     this.handovers = handovers;
     this.tokenConfigs = tokenConfigs;
+    this.pauses = pauses;
     this.limitsSource = limitsSource;
     this.metrics = metrics;
     this.clock = clock;
@@ -162,8 +170,10 @@ public final class SigningLoop implements SmartLifecycle {
     }
     Optional<Handovers> handover = handovers.get();
     Optional<TokenConfigs> configs = tokenConfigs.get();
+    Optional<PauseGovernance> pause = pauses.get();
     Batches withHandovers = handover.map(h -> h.over(batches)).orElse(batches);
-    Batches observed = configs.map(c -> c.over(withHandovers)).orElse(withHandovers);
+    Batches withConfigs = configs.map(c -> c.over(withHandovers)).orElse(withHandovers);
+    Batches observed = pause.map(p -> p.over(withConfigs)).orElse(withConfigs);
     SigningContext context = new SigningContext(now, epoch.get(), observed, limits, book);
     int signed = 0;
     int held = 0;
@@ -198,6 +208,11 @@ public final class SigningLoop implements SmartLifecycle {
         && configureToken(configs.get(), context, pub.get())) {
       signed++;
     }
+    if (!halt.halted()
+        && pause.isPresent()
+        && signAtNonce(pause.get().current(), context, pub.get())) {
+      signed++;
+    }
     metrics.heldBatches(queue.heldCount());
     return new Round(Optional.empty(), signed, held, refused);
   }
@@ -229,19 +244,37 @@ public final class SigningLoop implements SmartLifecycle {
    */
   private boolean configureToken(TokenConfigs c, SigningContext context, PartialPublisher pub) {
     Optional<TokenConfig> config = c.current();
-    if (config.isEmpty()
-        || governanceSigned.contains(
-            signedKey(
-                MessageType.TOKEN_CONFIG,
-                config.get().governanceNonce(),
-                context.epoch().epoch()))) {
+    return signAtNonce(config.map(x -> (SignedMessage) x), context, pub);
+  }
+
+  /**
+   * Signs a governance message (token config, pauser update, unpause) approved for the vault's
+   * current governance nonce, once per nonce and epoch; a refusal waits, never halts.
+   */
+  private boolean signAtNonce(
+      Optional<SignedMessage> message, SigningContext context, PartialPublisher pub) {
+    if (message.isEmpty()) {
       return false;
     }
-    return signGovernance(
-        new SigningRequest(
-            MessageType.TOKEN_CONFIG, config.get().governanceNonce(), config.get(), context.now()),
-        context,
-        pub);
+    SignedMessage m = message.get();
+    UInt256 nonce = governanceNonce(m);
+    if (governanceSigned.contains(signedKey(m.type(), nonce, context.epoch().epoch()))) {
+      return false;
+    }
+    return signGovernance(new SigningRequest(m.type(), nonce, m, context.now()), context, pub);
+  }
+
+  private static UInt256 governanceNonce(SignedMessage m) {
+    if (m instanceof TokenConfig c) {
+      return c.governanceNonce();
+    }
+    if (m instanceof PauserUpdate p) {
+      return p.governanceNonce();
+    }
+    if (m instanceof Unpause u) {
+      return u.governanceNonce();
+    }
+    throw new IllegalArgumentException(m.type() + " has no governance nonce");
   }
 
   private boolean signGovernance(

@@ -75,7 +75,11 @@ final class TestFederation {
   }
 
   IdentitySigner signer(int index) {
-    IdentityKey key = identity(index);
+    return signer(identity(index));
+  }
+
+  /** An identity signer over {@code key}. */
+  static IdentitySigner signer(IdentityKey key) {
     return new IdentitySigner() {
       @Override
       public IdentityPublicKey publicKey() {

@@ -20,6 +20,8 @@ import org.fedbridge.sidechain.ledger.ExecutedTransaction;
 import org.fedbridge.sidechain.ledger.Ledger;
 import org.fedbridge.sidechain.ledger.LogRecords;
 import org.fedbridge.sidechain.ledger.MintVerdict;
+import org.fedbridge.sidechain.ledger.TokenConfigCertificate;
+import org.fedbridge.sidechain.ledger.TokenConfigVerdict;
 import org.fedbridge.sidechain.ledger.Validity;
 import org.fedbridge.sidechain.replication.RecordAppender;
 import org.fedbridge.sidechain.tx.Decoded;
@@ -233,6 +235,19 @@ public final class Admission implements Ledger.Pool {
     byte[] record = LogRecords.epochCertificate(c);
     if (ledger.get().verify(c) instanceof EpochChangeVerdict.Refused r) {
       return new CertificateVerdict.Refused(r.rejection());
+    }
+    return new CertificateVerdict.Accepted(Keccak.hash(record), false, log.append(record));
+  }
+
+  public CertificateVerdict submit(TokenConfigCertificate c) {
+    byte[] record = LogRecords.tokenConfigCertificate(c);
+    TokenConfigVerdict v = ledger.get().verify(c);
+    if (v instanceof TokenConfigVerdict.Refused r) {
+      return new CertificateVerdict.Refused(r.rejection());
+    }
+    if (v instanceof TokenConfigVerdict.AlreadyApplied) {
+      return new CertificateVerdict.Accepted(
+          Keccak.hash(record), true, CompletableFuture.completedFuture(null));
     }
     return new CertificateVerdict.Accepted(Keccak.hash(record), false, log.append(record));
   }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.fedbridge.core.dkg.IdentityPublicKey;
 import org.fedbridge.core.types.Address;
 import org.fedbridge.core.types.UInt256;
 
@@ -19,6 +20,8 @@ import org.fedbridge.core.types.UInt256;
  * @param alloc prefunded ETH balances (wei), sorted by address
  * @param gasPrice the fixed gas price (base fee) in wei; zero is allowed
  * @param ethMaxWithdrawal the largest single ETH withdrawal the vault pays, if configured
+ * @param governanceKey admin-api's governance key, if configured: it authenticates the display
+ *     metadata (symbol, name, decimals) of tokens registered after genesis
  */
 public record Genesis(
     long chainId,
@@ -29,9 +32,34 @@ public record Genesis(
     List<Token> tokens,
     SortedMap<String, UInt256> alloc,
     UInt256 gasPrice,
-    Optional<UInt256> ethMaxWithdrawal) {
+    Optional<UInt256> ethMaxWithdrawal,
+    Optional<IdentityPublicKey> governanceKey) {
   public Genesis {
     tokens = List.copyOf(tokens);
     alloc = new TreeMap<>(alloc);
+  }
+
+  /** A genesis without a governance key: no token can be registered after it. */
+  public Genesis(
+      long chainId,
+      long timestamp,
+      long l1ChainId,
+      Address vault,
+      Epoch epoch,
+      List<Token> tokens,
+      SortedMap<String, UInt256> alloc,
+      UInt256 gasPrice,
+      Optional<UInt256> ethMaxWithdrawal) {
+    this(
+        chainId,
+        timestamp,
+        l1ChainId,
+        vault,
+        epoch,
+        tokens,
+        alloc,
+        gasPrice,
+        ethMaxWithdrawal,
+        Optional.empty());
   }
 }

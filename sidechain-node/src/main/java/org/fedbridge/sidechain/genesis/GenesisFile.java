@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.fedbridge.core.bls.PublicKey;
+import org.fedbridge.core.dkg.IdentityPublicKey;
 import org.fedbridge.core.threshold.Member;
 import org.fedbridge.core.threshold.MemberSet;
 import org.fedbridge.core.types.Address;
@@ -33,12 +34,15 @@ import org.fedbridge.core.types.UInt256;
  *   "tokens": [ { "l1Token": "0x…", "symbol": "TKN", "name": "Test Token", "decimals": 18,
  *                 "maxWithdrawal": "1000000000000000000000" } ],
  *   "alloc": { "0x…": "1000000000000000000000" },
- *   "gasPrice": "0" }
+ *   "gasPrice": "0",
+ *   "governanceKey": "0x02…" }
  * }</pre>
  *
  * Amounts are decimal strings (or JSON integers, or 0x-hex strings). A token with {@code l1Token =
  * address(0)} is native ETH: only its optional {@code maxWithdrawal} is read. {@code maxWithdrawal}
- * (optional) is the largest single withdrawal the vault pays, positive and below 2^96. Every
+ * (optional) is the largest single withdrawal the vault pays, positive and below 2^96. {@code
+ * governanceKey} (optional) is admin-api's governance key (33-byte compressed secp256k1): without
+ * it no token can be registered after genesis (its metadata could not be authenticated). Every
  * problem is reported as one line naming the field.
  */
 public final class GenesisFile {
@@ -132,7 +136,28 @@ public final class GenesisFile {
     UInt256 gasPrice =
         gasPriceNode.isMissingNode() ? UInt256.ZERO : new UInt256(amount(gasPriceNode, "gasPrice"));
     return new Genesis(
-        chainId, timestamp, l1ChainId, vault, epoch, tokens, alloc, gasPrice, ethMax);
+        chainId,
+        timestamp,
+        l1ChainId,
+        vault,
+        epoch,
+        tokens,
+        alloc,
+        gasPrice,
+        ethMax,
+        governanceKey(root.get("governanceKey")));
+  }
+
+  /** The optional {@code governanceKey}: admin-api's compressed secp256k1 key (33 bytes). */
+  private static Optional<IdentityPublicKey> governanceKey(JsonNode n) {
+    if (n == null || n.isNull()) {
+      return Optional.empty();
+    }
+    Result<IdentityPublicKey> key = IdentityPublicKey.decode(hex(n, "governanceKey"));
+    if (!key.isOk()) {
+      throw new IllegalArgumentException("governanceKey: " + key.rejection());
+    }
+    return Optional.of(key.orThrow());
   }
 
   /** The optional {@code maxWithdrawal} of a tokens[] entry: positive, below 2^96. */

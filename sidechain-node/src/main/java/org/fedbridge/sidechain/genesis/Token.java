@@ -9,7 +9,9 @@ import org.fedbridge.core.types.UInt256;
  *
  * @param l1Token the ERC-20 on L1
  * @param address the sidechain token address, {@link TokenAddresses#sidechainToken}
- * @param maxWithdrawal the largest single withdrawal the vault pays, if configured
+ * @param maxWithdrawal the largest single withdrawal the vault pays, if configured: the genesis
+ *     file's (positive), or the period limit of the latest certified {@code TokenConfig} applied to
+ *     it (zero: the vault pays none of it)
  */
 public record Token(
     Address l1Token,
@@ -25,7 +27,12 @@ public record Token(
     if (!address.equals(TokenAddresses.sidechainToken(l1Token))) {
       throw new IllegalArgumentException("token address is not the derived one");
     }
-    maxWithdrawal.ifPresent(m -> WithdrawalLimits.checkedMaximum(m, "maxWithdrawal"));
+    maxWithdrawal.ifPresent(
+        m -> {
+          if (m.compareTo(WithdrawalLimits.VAULT_BOUND) >= 0) {
+            throw new IllegalArgumentException("maxWithdrawal must be below 2^96");
+          }
+        });
   }
 
   public static Token of(Address l1Token, String symbol, String name, int decimals) {

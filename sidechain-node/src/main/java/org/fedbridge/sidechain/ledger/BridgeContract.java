@@ -47,7 +47,7 @@ public final class BridgeContract {
    * payable withdrawal and for any other call (those revert or succeed on their own terms).
    */
   static Optional<String> unpayable(
-      WithdrawalRules rules, TokenRegistry tokens, UInt256 value, byte[] data) {
+      WithdrawalRules rules, TokenRegistry tokens, StateView view, UInt256 value, byte[] data) {
     int sel = (int) Abi.selectorOf(data);
     if (sel == WITHDRAW_ETH && Abi.hasWords(data, 1)) {
       Address recipient = Abi.addressArg(data, 0);
@@ -55,7 +55,7 @@ public final class BridgeContract {
     }
     if (sel == WITHDRAW && Abi.hasWords(data, 3)) {
       Address tokenAddress = Abi.addressArg(data, 0);
-      Token token = tokenAddress == null ? null : tokens.atSidechain(tokenAddress);
+      Token token = tokenAddress == null ? null : tokens.atSidechain(view, tokenAddress);
       Address recipient = Abi.addressArg(data, 1);
       if (token == null || recipient == null) {
         return Optional.empty();
@@ -99,7 +99,7 @@ public final class BridgeContract {
       Address tokenAddress = Abi.addressArg(data, 0);
       Address recipient = Abi.addressArg(data, 1);
       UInt256 amount = Abi.uintArg(data, 2);
-      Token token = tokenAddress == null ? null : tokens.atSidechain(tokenAddress);
+      Token token = tokenAddress == null ? null : tokens.atSidechain(st.view(), tokenAddress);
       if (token == null) {
         return CallResult.revert("unknown token", CALL_GAS);
       }

@@ -62,11 +62,13 @@ final class Certificates {
     }
     Set<UInt256> nonces = new HashSet<>();
     for (Deposit d : c.deposits()) {
-      // SECURITY: threats.md row 7 — no zero amounts, no unregistered tokens.
+      // SECURITY: threats.md row 7 — no zero amounts, no unregistered tokens. A token deregistered
+      // since is still minted: the vault took the deposit while the token was registered, and a
+      // refusal would strand it (and every other deposit of that L1 block) unminted.
       if (d.amount().value().signum() == 0) {
         return refused(Reason.ZERO_AMOUNT, "zero amount in deposit " + d.nonce());
       }
-      if (!d.token().equals(Address.ZERO) && tokens.forL1(d.token()) == null) {
+      if (!d.token().equals(Address.ZERO) && tokens.forL1(st.view(), d.token()) == null) {
         return refused(
             Reason.UNREGISTERED_TOKEN,
             "unregistered token " + d.token() + " in deposit " + d.nonce());
@@ -116,7 +118,7 @@ final class Certificates {
         st.setAccount(
             d.recipient(), new State.Account(a.nonce(), Amounts.add(a.balance(), amount)));
       } else {
-        Token t = tokens.forL1(d.token());
+        Token t = tokens.forL1(st.view(), d.token());
         st.setTokenBalance(
             t.address(),
             d.recipient(),
@@ -145,7 +147,9 @@ final class Certificates {
         continue;
       }
       Address key =
-          d.token().equals(Address.ZERO) ? Address.ZERO : tokens.forL1(d.token()).address();
+          d.token().equals(Address.ZERO)
+              ? Address.ZERO
+              : tokens.forL1(st.view(), d.token()).address();
       Optional<UInt256> sum = Amounts.plus(added.getOrDefault(key, UInt256.ZERO), d.amount());
       if (sum.isEmpty()) {
         return true;

@@ -79,7 +79,8 @@ final class Executor {
     }
     if (tx.to().equals(BridgeContract.ADDRESS)) {
       // Execution would revert it too; refusing it here tells the user why, before any fee.
-      var unpayable = BridgeContract.unpayable(withdrawals, tokens, tx.value(), tx.data());
+      var unpayable =
+          BridgeContract.unpayable(withdrawals, tokens, st.view(), tx.value(), tx.data());
       if (unpayable.isPresent()) {
         return invalid(TxError.WITHDRAWAL_REFUSED, unpayable.get());
       }
@@ -179,12 +180,12 @@ final class Executor {
   }
 
   /** Whether {@code a} answers calls (a token or the bridge): what eth_getCode reports. */
-  boolean isContract(Address a) {
-    return a.equals(BridgeContract.ADDRESS) || tokens.atSidechain(a) != null;
+  boolean isContract(StateView view, Address a) {
+    return a.equals(BridgeContract.ADDRESS) || tokens.atSidechain(view, a) != null;
   }
 
   private CallResult run(State st, Address from, Address to, UInt256 value, byte[] data) {
-    Token token = tokens.atSidechain(to);
+    Token token = tokens.atSidechain(st.view(), to);
     if (token != null) {
       return TokenContract.call(st, token, from, value, data);
     }

@@ -1,6 +1,5 @@
 package org.fedbridge.sidechain.ledger;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +25,7 @@ final class GenesisBlock {
     // The withdrawal maxima are part of the state (so of block 0's hash) when configured: replicas
     // that would judge withdrawals differently do not even share a genesis block.
     for (Token t : g.tokens()) {
-      List<byte[]> fields = new ArrayList<>();
-      fields.add(Rlp.string(t.l1Token().bytes()));
-      fields.add(Rlp.string(t.symbol().getBytes(StandardCharsets.UTF_8)));
-      fields.add(Rlp.string(t.name().getBytes(StandardCharsets.UTF_8)));
-      fields.add(Rlp.uint(t.decimals()));
-      t.maxWithdrawal().ifPresent(m -> fields.add(Rlp.uint(m)));
-      st.put(StateKey.token(t.address()), Rlp.list(fields));
+      st.put(StateKey.token(t.address()), TokenRegistry.encode(t));
     }
     List<byte[]> config = new ArrayList<>();
     config.add(Rlp.uint(g.chainId()));
@@ -41,6 +34,8 @@ final class GenesisBlock {
     config.add(Rlp.uint(g.gasPrice()));
     g.ethMaxWithdrawal().ifPresent(m -> config.add(Rlp.uint(m)));
     st.put(StateKey.config(), Rlp.list(config));
+    // Absent unless configured, so that genesis files without it keep their block 0 hash.
+    g.governanceKey().ifPresent(k -> st.put(StateKey.governanceKey(), k.compressed()));
     Map<StateKey, byte[]> changes = o.changes();
     WorldState scratch = new WorldState(0);
     Bytes32 stateRoot = new Bytes32(scratch.applyToTree(changes));

@@ -75,6 +75,8 @@ public final class Ledger {
   private final WorldState world;
   private final Executor executor;
   private final Certificates certificates;
+  private final TokenRegistry tokens;
+  private final TokenConfigs tokenConfigs;
   private final TransactionDecoder decoder;
   private final int maxTransactions;
   private final Pool pool;
@@ -92,7 +94,9 @@ public final class Ledger {
       Genesis genesis, WorldState world, BlockHeader head, int maxTransactions, Pool pool) {
     this.genesis = genesis;
     this.world = world;
-    TokenRegistry tokens = new TokenRegistry(genesis.tokens());
+    // The registry is the state's: the genesis tokens and those registered since.
+    this.tokens = new TokenRegistry(genesis.tokens(), world);
+    this.tokenConfigs = new TokenConfigs(genesis, tokens);
     this.executor =
         new Executor(
             genesis.chainId(),
@@ -185,7 +189,7 @@ public final class Ledger {
 
   /** The published state of the latest block (always the newest, as blocks are published). */
   public StateReader state() {
-    return new StateReader(world, executor);
+    return new StateReader(world, executor, tokens);
   }
 
   /**
@@ -197,7 +201,7 @@ public final class Ledger {
     if (number < world.oldestReadable()) {
       return Optional.empty();
     }
-    return Optional.of(new StateReader(world.at(number), executor));
+    return Optional.of(new StateReader(world.at(number), executor, tokens));
   }
 
   /** The oldest block whose state {@link #stateAt} still answers. */
@@ -238,6 +242,11 @@ public final class Ledger {
     return certificates.verify(c, State.readOnly(world));
   }
 
+  /** What {@code c} is worth against the latest state. */
+  public TokenConfigVerdict verify(TokenConfigCertificate c) {
+    return tokenConfigs.verify(c, State.readOnly(world));
+  }
+
   /** Applies one log record; returns the block it cut, if any. */
   public Optional<SealedBlock> apply(long offset, long timestampMillis, byte[] bytes) {
     LogRecord record = LogRecords.read(bytes);
@@ -251,6 +260,8 @@ public final class Ledger {
       included = applyDeposits(d.certificate(), bytes);
     } else if (record instanceof LogRecord.EpochHandOver e) {
       included = applyEpochChange(e.certificate(), bytes);
+    } else if (record instanceof LogRecord.TokenConfiguration t) {
+      included = applyTokenConfig(t.certificate(), bytes);
     } else {
       included = false; // unreadable records are ignored by every replica alike
     }
@@ -299,6 +310,18 @@ public final class Ledger {
     }
     include(
         systemTx(record), true, 0, certificates.changeEpoch(applicable.change(), st), List.of());
+    return true;
+  }
+
+  private boolean applyTokenConfig(TokenConfigCertificate c, byte[] record) {
+    Overlay o = new Overlay(pending);
+    State st = new State(o);
+    if (!(tokenConfigs.verify(c, st) instanceof TokenConfigVerdict.Applicable applicable)) {
+      return false; // refused, stale or a repeat: a deterministic no-op
+    }
+    List<LogEntry> logs = tokenConfigs.apply(applicable.config(), st);
+    o.commitTo(pending);
+    include(systemTx(record), true, 0, logs, List.of());
     return true;
   }
 

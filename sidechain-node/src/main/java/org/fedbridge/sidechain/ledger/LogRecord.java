@@ -43,6 +43,8 @@ public sealed interface LogRecord {
 
   record EpochHandOver(EpochCertificate certificate) implements LogRecord {}
 
+  record TokenConfiguration(TokenConfigCertificate certificate) implements LogRecord {}
+
   /** Empty, of an unknown kind, or malformed. */
   record Unreadable(String why) implements LogRecord {}
 }

@@ -12,6 +12,7 @@ import org.fedbridge.sidechain.tx.Rlp;
  *       becomes the block's)
  *   <li>{@code 0x03 ‖ rlp(deposit certificate)}
  *   <li>{@code 0x04 ‖ rlp(epoch certificate)}
+ *   <li>{@code 0x05 ‖ rlp([TOKEN_CONFIG certificate record, governance record or empty])}
  * </ul>
  *
  * Kafka is untrusted: every replica re-checks every record, and a malformed one is ignored by all
@@ -22,6 +23,7 @@ public final class LogRecords {
   static final byte TICK = 0x02;
   static final byte DEPOSIT_CERTIFICATE = 0x03;
   static final byte EPOCH_CERTIFICATE = 0x04;
+  static final byte TOKEN_CONFIG_CERTIFICATE = 0x05;
 
   private LogRecords() {}
 
@@ -41,6 +43,10 @@ public final class LogRecords {
     return prefixed(EPOCH_CERTIFICATE, c.encode());
   }
 
+  public static byte[] tokenConfigCertificate(TokenConfigCertificate c) {
+    return prefixed(TOKEN_CONFIG_CERTIFICATE, c.encode());
+  }
+
   /** Reads a record; never throws (whatever bytes Kafka hands over). */
   public static LogRecord read(byte[] record) {
     if (record == null || record.length == 0) {
@@ -53,6 +59,8 @@ public final class LogRecords {
         case DEPOSIT_CERTIFICATE -> new LogRecord.Deposits(CertificateCodec.deposits(record, 1));
         case EPOCH_CERTIFICATE ->
             new LogRecord.EpochHandOver(CertificateCodec.epochChange(record, 1));
+        case TOKEN_CONFIG_CERTIFICATE ->
+            new LogRecord.TokenConfiguration(TokenConfigCertificate.decode(record, 1));
         default -> new LogRecord.Unreadable("unknown record kind " + record[0]);
       };
     } catch (Rlp.RlpException | RuntimeException e) {

@@ -104,6 +104,11 @@ final class State {
     writable().put(StateKey.epoch(), EpochCodec.encode(epoch));
   }
 
+  /** The entries this state reads (token lookups go through {@link TokenRegistry}). */
+  StateView view() {
+    return view;
+  }
+
   void put(StateKey key, byte[] value) {
     writable().put(key, value);
   }

@@ -20,6 +20,9 @@ public final class StateKey implements Comparable<StateKey> {
   private static final byte EPOCH = 7;
   private static final byte TOKEN = 8;
   private static final byte CONFIG = 9;
+  private static final byte TOKEN_CONFIG = 10;
+  private static final byte TOKEN_INDEX = 11;
+  private static final byte GOVERNANCE_KEY = 12;
 
   private final byte[] bytes;
   private final int hash;
@@ -73,6 +76,21 @@ public final class StateKey implements Comparable<StateKey> {
 
   static StateKey config() {
     return new StateKey(Keccak.hashBytes(new byte[] {CONFIG}));
+  }
+
+  /** The latest certified {@code TokenConfig} applied to an L1 token. */
+  static StateKey tokenConfig(Address l1Token) {
+    return new StateKey(Keccak.hashBytes(new byte[] {TOKEN_CONFIG}, l1Token.bytes()));
+  }
+
+  /** The L1 tokens registered after genesis, in the order they were registered. */
+  static StateKey tokenIndex() {
+    return new StateKey(Keccak.hashBytes(new byte[] {TOKEN_INDEX}));
+  }
+
+  /** The genesis' governance key, when it names one. */
+  static StateKey governanceKey() {
+    return new StateKey(Keccak.hashBytes(new byte[] {GOVERNANCE_KEY}));
   }
 
   /** The raw bytes; callers must not modify them. */

@@ -1,8 +1,12 @@
 package org.fedbridge.sidechain.ledger;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.fedbridge.core.types.Address;
 import org.fedbridge.core.types.UInt256;
 import org.fedbridge.sidechain.genesis.Epoch;
+import org.fedbridge.sidechain.genesis.Token;
 
 /**
  * Read-only access to the ledger's state, for JSON-RPC and admission: accounts, token balances,
@@ -12,11 +16,30 @@ public final class StateReader {
   private final StateView view;
   private final State state;
   private final Executor executor;
+  private final TokenRegistry tokens;
 
-  StateReader(StateView view, Executor executor) {
+  StateReader(StateView view, Executor executor, TokenRegistry tokens) {
     this.view = view;
     this.state = State.readOnly(view);
     this.executor = executor;
+    this.tokens = tokens;
+  }
+
+  /**
+   * The token registry at this state: the genesis tokens, then those registered since, each with
+   * whether deposits of it are minted and the governance nonce of the last config applied to it.
+   */
+  public List<TokenEntry> tokens() {
+    List<TokenEntry> out = new ArrayList<>();
+    for (Token t : tokens.all(view)) {
+      Optional<TokenRegistry.Setting> s = tokens.setting(view, t.l1Token());
+      out.add(
+          new TokenEntry(
+              t,
+              s.map(TokenRegistry.Setting::registered).orElse(true),
+              s.map(TokenRegistry.Setting::governanceNonce)));
+    }
+    return out;
   }
 
   public long nonce(Address a) {
@@ -59,6 +82,6 @@ public final class StateReader {
 
   /** Whether {@code a} answers calls (a token or the bridge): what eth_getCode reports. */
   public boolean isContract(Address a) {
-    return executor.isContract(a);
+    return executor.isContract(view, a);
   }
 }

@@ -35,6 +35,7 @@ public enum RpcMethod {
   BRIDGE_GET_WITHDRAWAL_PROOF("bridge_getWithdrawalProof"),
   BRIDGE_SUBMIT_DEPOSIT_CERTIFICATE("bridge_submitDepositCertificate"),
   BRIDGE_SUBMIT_EPOCH_CHANGE("bridge_submitEpochChange"),
+  BRIDGE_SUBMIT_TOKEN_CONFIG("bridge_submitTokenConfig"),
   ETH_NEW_FILTER("eth_newFilter"),
   ETH_NEW_BLOCK_FILTER("eth_newBlockFilter"),
   ETH_NEW_PENDING_TRANSACTION_FILTER("eth_newPendingTransactionFilter"),

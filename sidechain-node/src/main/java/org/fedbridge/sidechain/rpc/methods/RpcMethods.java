@@ -38,6 +38,7 @@ public final class RpcMethods {
         new BridgeGetWithdrawalProof(chain),
         new BridgeSubmitDepositCertificate(chain),
         new BridgeSubmitEpochChange(chain),
+        new BridgeSubmitTokenConfig(chain),
         new EthNewFilter(chain),
         new EthNewBlockFilter(chain),
         new EthNewPendingTransactionFilter(chain),
