@@ -149,6 +149,7 @@ const RENDER = {
       li.appendChild(el("span", " — " + s.detail, "muted"));
       ol.appendChild(li);
     }
+    $("abandon-open").hidden = !me.roles.includes("ADMIN") || r.state !== "waiting";
   },
 
   async proposals() {
@@ -279,6 +280,16 @@ async function pauseNow(event) {
   } catch (e) { $("pause-result").textContent = "Not paused: " + e.message; }
 }
 
+async function abandonRotation(event) {
+  event.preventDefault();
+  try {
+    const r = await api("POST", "/api/federation/rotation/abandon", { confirm: $("abandon-word").value, reason: $("abandon-reason").value });
+    $("abandon-result").textContent = "Rotation to epoch " + r.epoch + " abandoned";
+    $("abandon-confirm").hidden = true;
+    await refresh();
+  } catch (e) { $("abandon-result").textContent = "Not abandoned: " + e.message; }
+}
+
 async function verify() {
   try {
     const v = await api("GET", "/api/audit/verify");
@@ -298,6 +309,9 @@ document.addEventListener("DOMContentLoaded", () => {
   $("pause-open").addEventListener("click", () => { $("pause-confirm").hidden = false; $("pause-word").value = ""; });
   $("pause-cancel").addEventListener("click", () => { $("pause-confirm").hidden = true; });
   $("pause-confirm").addEventListener("submit", pauseNow);
+  $("abandon-open").addEventListener("click", () => { $("abandon-confirm").hidden = false; $("abandon-word").value = ""; });
+  $("abandon-cancel").addEventListener("click", () => { $("abandon-confirm").hidden = true; });
+  $("abandon-confirm").addEventListener("submit", abandonRotation);
   $("rec-run").addEventListener("click", () => act("/api/reconciliation/run", undefined));
   $("audit-verify").addEventListener("click", verify);
   proposalFields();

@@ -60,6 +60,14 @@ public final class Devnet implements Callable<Integer> {
   @Option(names = "--validators", description = "Federation size (default ${DEFAULT-VALUE}).")
   int validators = 4;
 
+  @Option(
+      names = "--standby",
+      description =
+          "Extra validators that run with their own identity key and database but hold no share"
+              + " of epoch 0; a rotation approved in the admin console can add them (default"
+              + " ${DEFAULT-VALUE}). devnet.json lists them under federation.standby.")
+  int standby = 0;
+
   @Option(names = "--accounts", description = "Funded dev accounts (default ${DEFAULT-VALUE}).")
   int accountCount = 5;
 
@@ -99,6 +107,10 @@ public final class Devnet implements Callable<Integer> {
   private void checkOptions() {
     if (validators < 1 || validators > 100) {
       throw new DevnetException("--validators must be between 1 and 100, not " + validators);
+    }
+    if (standby < 0 || validators + standby > 100) {
+      throw new DevnetException(
+          "--standby must be at least 0, with at most 100 validators in all, not " + standby);
     }
     if (accountCount < 1 || accountCount > 1000) {
       throw new DevnetException("--accounts must be between 1 and 1000, not " + accountCount);
@@ -162,12 +174,14 @@ public final class Devnet implements Callable<Integer> {
             "--spring.datasource.password=" + postgres.password());
 
     // Epoch 0 by DKG: identity keystores, the federation spec, every validator's dkg at once.
-    List<DevKeys.Validator> keys = DevKeys.create(dir, validators);
-    Path spec = DevDkg.writeSpec(dir, l1ChainId, sidechainChainId, keys);
+    // Standbys get identity keys too, but are left out of the spec: no share of epoch 0.
+    List<DevKeys.Validator> keys = DevKeys.create(dir, validators + standby);
+    List<DevKeys.Validator> epoch0 = keys.subList(0, validators);
+    Path spec = DevDkg.writeSpec(dir, l1ChainId, sidechainChainId, epoch0);
     out.println("devnet: running the validators' DKG over Kafka (spec " + spec + ")");
     long dkgStart = System.nanoTime();
     DevDkg.Federation federation =
-        DevDkg.run(root, dir, spec, keys, db, bootstrap, logs, started::add, started::remove);
+        DevDkg.run(root, dir, spec, epoch0, db, bootstrap, logs, started::add, started::remove);
     out.printf(
         "devnet: DKG confirmed in %.1f s: %d-of-%d, group key %s%n",
         (System.nanoTime() - dkgStart) / 1e9,
@@ -198,50 +212,32 @@ public final class Devnet implements Callable<Integer> {
         accounts,
         adminSetup.governanceKey());
 
-    Path work = dir;
-
     Service sidechain =
-        Service.start(
-            "sidechain-node",
-            Service.jar(root, "sidechain-node"),
-            ports.preferred(8645),
-            concat(
-                db,
-                "--bridge.sidechain.chain-id=" + sidechainChainId,
-                "--bridge.sidechain.kafka.bootstrap-servers=" + bootstrap,
-                "--bridge.sidechain.genesis=" + genesis),
-            work,
-            logs);
+        DevServices.sidechain(root, dir, logs, ports, db, sidechainChainId, bootstrap, genesis);
     track(sidechain.process());
     String sidechainRpc = sidechain.url();
 
+    // The validators obey only the admin console's governance key (created above).
+    DevServices.Network network =
+        new DevServices.Network(
+            root,
+            dir,
+            logs,
+            ports,
+            db,
+            l1,
+            l1ChainId,
+            vault,
+            deployment.blockNumber().longValueExact(),
+            sidechainRpc,
+            sidechainChainId,
+            bootstrap);
     List<Service> members = new ArrayList<>();
-    for (int k = 1; k <= validators; k++) {
-      String schema = "validator_" + k;
-      // One PostgreSQL for the whole devnet: each member has its own schema (the DKG's too).
-      List<String> own = new ArrayList<>(db);
-      own.addAll(Service.schema(schema));
-      own.addAll(DevKeys.settings(dir, keys.get(k - 1)));
-      Service member =
-          Service.start(
-              "validator-" + k,
-              Service.jar(root, "bridge-validator"),
-              ports.preferred(8100 + k),
-              concat(
-                  own,
-                  "--bridge.validator.operator-id=" + DevKeys.operatorId(k),
-                  "--bridge.validator.l1.rpc-url=" + l1,
-                  "--bridge.validator.l1.chain-id=" + l1ChainId,
-                  "--bridge.validator.l1.confirmations=2",
-                  "--bridge.validator.l1.vault=" + vault,
-                  "--bridge.validator.sidechain.rpc-url=" + sidechainRpc,
-                  "--bridge.validator.sidechain.chain-id=" + sidechainChainId,
-                  "--bridge.validator.kafka.bootstrap-servers=" + bootstrap,
-                  "--bridge.validator.governance.key=" + adminSetup.governanceKey()),
-              work,
-              logs);
-      track(member.process());
-      members.add(member);
+    List<Service> standbys = new ArrayList<>();
+    for (DevKeys.Validator v : keys) {
+      Service validator = DevServices.validator(network, v, adminSetup.governanceKey());
+      track(validator.process());
+      (v.index() <= validators ? members : standbys).add(validator);
     }
 
     // The relayer pays L1 gas from its own key, in a keystore, funded here.
@@ -252,53 +248,15 @@ public final class Devnet implements Callable<Integer> {
     } else {
       L1Setup.fund(l1, l1ChainId, accounts.get(0), relayerKey.address(), RelayerKey.FUNDING);
     }
-    Service relayer =
-        Service.start(
-            "relayer",
-            Service.jar(root, "relayer"),
-            ports.preferred(8080),
-            concat(
-                db,
-                "--bridge.relayer.l1.rpc-url=" + l1,
-                "--bridge.relayer.l1.chain-id=" + l1ChainId,
-                "--bridge.relayer.l1.confirmations=2",
-                "--bridge.relayer.l1.start-block=" + deployment.blockNumber(),
-                "--bridge.relayer.vault=" + vault,
-                "--bridge.relayer.sidechain.rpc-url=" + sidechainRpc,
-                "--bridge.relayer.sidechain.chain-id=" + sidechainChainId,
-                "--bridge.relayer.kafka.bootstrap-servers=" + bootstrap,
-                "--bridge.relayer.keys.keystore=" + relayerKey.keystore(),
-                "--bridge.relayer.keys.password-file=" + relayerKey.passwordFile(),
-                "--bridge.relayer.api.estimates.l1-block-time=1s"),
-            work,
-            logs);
+    Service relayer = DevServices.relayer(network, relayerKey);
     track(relayer.process());
-
-    List<String> adminSettings = new ArrayList<>(db);
-    adminSettings.addAll(adminSetup.settings());
-    Service admin =
-        Service.start(
-            "admin-api",
-            Service.jar(root, "admin-api"),
-            ports.preferred(8090),
-            concat(
-                adminSettings,
-                "--bridge.admin.kafka.bootstrap-servers=" + bootstrap,
-                "--bridge.admin.l1.rpc-url=" + l1,
-                "--bridge.admin.l1.chain-id=" + l1ChainId,
-                "--bridge.admin.l1.vault=" + vault,
-                "--bridge.admin.l1.from-block=" + deployment.blockNumber(),
-                "--bridge.admin.sidechain.rpc-url=" + sidechainRpc,
-                "--bridge.admin.sidechain.chain-id=" + sidechainChainId,
-                "--bridge.admin.federation.genesis-spec=" + spec,
-                "--bridge.admin.reconciliation.tokens[0]=" + token.address()),
-            work,
-            logs);
+    Service admin = DevServices.admin(network, adminSetup, spec, token.address());
     track(admin.process());
 
     List<Service> services = new ArrayList<>();
     services.add(sidechain);
     services.addAll(members);
+    services.addAll(standbys);
     services.add(relayer);
     services.add(admin);
     for (Service service : services) {
@@ -331,8 +289,10 @@ public final class Devnet implements Callable<Integer> {
         .put("governanceKey", adminSetup.governanceKey());
     file.putObject("kafka").put("bootstrapServers", bootstrap);
     file.putObject("postgres").put("jdbcUrl", postgres.jdbcUrl());
-    federation.describe(
-        file.putObject("federation"), spec, members.stream().map(Service::url).toList());
+    ObjectNode federationNode = file.putObject("federation");
+    federation.describe(federationNode, spec, members.stream().map(Service::url).toList());
+    DevServices.describeStandby(
+        federationNode.putArray("standby"), keys.subList(validators, keys.size()), standbys);
     ArrayNode accountNodes = file.putArray("accounts");
     for (DevAccount account : accounts) {
       accountNodes
@@ -360,6 +320,14 @@ public final class Devnet implements Callable<Integer> {
     out.printf(
         "  %-12s %d members, threshold %d, from %s%n",
         "validators", validators, federation.policy().threshold(), members.get(0).url());
+    for (int i = 0; i < standbys.size(); i++) {
+      out.printf(
+          "  %-12s %s at %s, identity key %s (no share: add it with an ADD_MEMBER proposal)%n",
+          "standby",
+          keys.get(validators + i).operatorId(),
+          standbys.get(i).url(),
+          keys.get(validators + i).identityPublicKey());
+    }
     out.printf("  %-12s %s%n", "kafka", bootstrap);
     out.printf("  %-12s %s%n", "postgres", postgres.jdbcUrl());
     out.printf(
@@ -398,39 +366,9 @@ public final class Devnet implements Callable<Integer> {
     List<AutoCloseable> infra = started.subList(0, split);
     // Services first (each shuts down gracefully while Kafka and PostgreSQL are still there),
     // then the infrastructure.
-    closeAll(services);
-    closeAll(infra);
+    Closer.closeAll(services);
+    Closer.closeAll(infra);
     out.println("devnet: stopped");
-  }
-
-  private static void closeAll(List<AutoCloseable> components) {
-    List<Thread> stopping = new ArrayList<>();
-    for (AutoCloseable component : components) {
-      Thread t = new Thread(() -> closeQuietly(component), "devnet-stop-one");
-      stopping.add(t);
-      t.start();
-    }
-    for (Thread t : stopping) {
-      try {
-        t.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  private static void closeQuietly(AutoCloseable component) {
-    try {
-      component.close();
-    } catch (Exception e) {
-      System.err.println("devnet: " + e.getMessage());
-    }
-  }
-
-  private static List<String> concat(List<String> first, String... more) {
-    List<String> all = new ArrayList<>(first);
-    all.addAll(List.of(more));
-    return all;
   }
 
   private static void wipe(Path dir) throws IOException {

@@ -41,6 +41,23 @@ class DevnetOptionsTest {
   }
 
   @Test
+  void impossibleStandbyCountIsRefusedAndNothingIsTouched(@TempDir Path dir) throws Exception {
+    Path marker = Files.writeString(dir.resolve("keep.txt"), "state");
+    int[] exit = new int[1];
+    String err =
+        stderrOf(
+            () -> exit[0] = run("--dir", dir.toString(), "--validators", "99", "--standby", "2"));
+    assertThat(exit[0]).isEqualTo(1);
+    assertThat(err)
+        .contains(
+            "devnet: --standby must be at least 0, with at most 100 validators in all, not 2");
+    assertThat(marker).exists();
+    err = stderrOf(() -> exit[0] = run("--dir", dir.toString(), "--standby", "-1"));
+    assertThat(exit[0]).isEqualTo(1);
+    assertThat(err).contains("--standby must be at least 0");
+  }
+
+  @Test
   void sidechainChainIdEqualToL1IsRefused(@TempDir Path dir) {
     int[] exit = new int[1];
     String err =

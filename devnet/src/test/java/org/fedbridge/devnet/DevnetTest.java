@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Runs the launcher as a user would (in its own JVM), twice in the same directory: everything comes
  * up, devnet.json describes it, and SIGTERM (what Ctrl-C sends through the script's exec) stops
- * every process it started.
+ * every process it started. The first run makes the README's round trip; the second starts a
+ * standby validator ({@code --standby 1}), adds it to the federation from the admin console ({@link
+ * ConsoleRotation}), then pauses and unpauses the vault from the console ({@link ConsolePause}).
  */
 class DevnetTest {
   private static final Path ROOT =
@@ -131,6 +133,9 @@ class DevnetTest {
     command.add(Devnet.class.getName());
     command.addAll(
         List.of("--dir", DIR.toString(), "--root", ROOT.toString(), "--validators", "2"));
+    if (round == 2) {
+      command.addAll(List.of("--standby", "1"));
+    }
     // A devnet.json left by the previous round (or build) must not pass for this round's: the
     // launcher wipes the directory only once its JVM is up, which can take seconds on a busy
     // machine.
@@ -213,6 +218,16 @@ class DevnetTest {
       if (round == 1) {
         // The README's round trip (deposits minted, a withdrawal certified, posted and paid).
         new RoundTrip(devnet).run();
+        assertThat(devnet.at("/federation/standby")).isEmpty();
+      } else {
+        // The README's rotation from the console: the standby joins as the third member.
+        assertThat(devnet.at("/federation/standby")).hasSize(1);
+        assertThat(devnet.at("/federation/standby/0/operatorId").asText()).isEqualTo("devnet-op-3");
+        assertThat(DIR.resolve("keys/validator-3/identity.json")).exists();
+        assertThat(DIR.resolve("keys/validator-3/share-epoch-0.json")).doesNotExist();
+        ConsoleRotation.Admins admins = new ConsoleRotation(devnet).run();
+        // Then the README's pause and unpause: certified by the new epoch.
+        new ConsolePause(devnet).run(admins.bootstrap(), admins.second());
       }
     } finally {
       List<ProcessHandle> children = launcher.descendants().toList();

@@ -107,12 +107,15 @@ class SecurityConfiguration {
                     // Any authenticated principal: itself and its own tokens.
                     .requestMatchers("/api/me", "/api/me/**")
                     .authenticated()
-                    // ADMIN: principals, proposals and their approvals, the audit export.
+                    // ADMIN: principals, proposals and their approvals, the audit export, giving up
+                    // a rotation.
                     .requestMatchers("/api/principals", "/api/principals/**")
                     .hasRole("ADMIN")
                     .requestMatchers(HttpMethod.POST, "/api/proposals", "/api/proposals/**")
                     .hasRole("ADMIN")
                     .requestMatchers(HttpMethod.GET, "/api/audit/export")
+                    .hasRole("ADMIN")
+                    .requestMatchers(HttpMethod.POST, "/api/federation/rotation/abandon")
                     .hasRole("ADMIN")
                     // PAUSER: pause and revoke a root with the pauser key.
                     .requestMatchers(HttpMethod.POST, "/api/pause", "/api/watchtower/revocations")

@@ -44,6 +44,33 @@ class EpochStore {
         .optional();
   }
 
+  /**
+   * Plans {@code epoch} again over its abandoned row (the table keeps one row per epoch; the audit
+   * log keeps the abandoned plan). Returns false if the epoch has a row that is not abandoned.
+   */
+  boolean replan(
+      long epoch,
+      int threshold,
+      List<RotationMember> members,
+      long attempt,
+      String source,
+      Long proposalId,
+      Instant at) {
+    return jdbc.sql(
+                "UPDATE epochs SET threshold = :t, members = :m, attempt = :a, source = :s,"
+                    + " proposal_id = :p, group_key = NULL, state = 'PLANNED', planned_at = :at,"
+                    + " activated_at = NULL WHERE epoch = :e AND state = 'ABANDONED'")
+            .param("e", epoch)
+            .param("t", threshold)
+            .param("m", membersJson(members))
+            .param("a", attempt)
+            .param("s", source)
+            .param("p", proposalId)
+            .param("at", Timestamp.from(at))
+            .update()
+        == 1;
+  }
+
   void insert(
       long epoch,
       int threshold,

@@ -64,10 +64,27 @@ public class Roster {
     return true;
   }
 
+  /**
+   * The DKG attempt a rotation to {@code epoch} must use: 0, or one more than an abandoned plan's,
+   * so that the members run a new DKG session rather than resume the one that could not finish.
+   */
+  @Transactional(readOnly = true)
+  public long nextAttempt(long epoch) {
+    return store
+        .epoch(epoch)
+        .filter(e -> e.state().equals("ABANDONED"))
+        .map(e -> e.attempt() + 1)
+        .orElse(0L);
+  }
+
   /** Plans the next epoch of a published rotation (in the publisher's transaction). */
   @Transactional
   public void plan(
       long epoch, int threshold, List<RotationMember> members, long attempt, long proposalId) {
+    String source = "proposal/" + proposalId;
+    if (store.replan(epoch, threshold, members, attempt, source, proposalId, clock.instant())) {
+      return;
+    }
     store.insert(
         epoch,
         threshold,
@@ -104,10 +121,22 @@ public class Roster {
     store.setGroupKey(epoch, groupKey);
   }
 
-  /** The planned epoch will not happen (its rotation was superseded or given up). */
+  /**
+   * The planned epoch will not happen (its rotation was given up): recorded with who and why in the
+   * same transaction. False if {@code epoch} is not the planned one (any more).
+   */
   @Transactional
-  public void abandon(long epoch, String reason, String by) {
+  public boolean abandon(long epoch, String reason, String by) {
+    Optional<EpochView> planned = store.inState("PLANNED");
+    if (planned.isEmpty() || planned.get().epoch() != epoch) {
+      return false;
+    }
     store.setState(epoch, "ABANDONED", clock.instant());
-    audit.record(by, "epoch.abandon", "epoch/" + epoch, Map.of("reason", reason));
+    audit.record(
+        by,
+        "epoch.abandon",
+        "epoch/" + epoch,
+        Map.of("reason", reason, "attempt", planned.get().attempt()));
+    return true;
   }
 }

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.fedbridge.admin.api.AdminError;
+import org.fedbridge.admin.api.Outcome;
 import org.fedbridge.admin.audit.AuditLog;
 import org.fedbridge.admin.chain.ChainException;
 import org.fedbridge.admin.chain.Deployment;
@@ -88,6 +90,50 @@ public class RotationTracker {
     return last;
   }
 
+  /**
+   * Gives up the rotation in progress (an admin, from the console): for a DKG that cannot finish,
+   * e.g. a named member that never runs. SECURITY: refused once the current federation certified
+   * the approved hand-over, since that certificate can be applied on the chains by anyone; from
+   * then on only a pauser's cancel of the queued change on L1 stops it. Audited with who and why.
+   */
+  public synchronized Outcome<Map<String, Object>> abandon(String actor, String reason) {
+    Optional<EpochView> planned = roster.planned();
+    if (planned.isEmpty()) {
+      return refuse(actor, "rotation", "no rotation is in progress");
+    }
+    EpochView next = planned.get();
+    String target = "epoch/" + next.epoch();
+    if (certified(next).isPresent()) {
+      return refuse(
+          actor,
+          target,
+          "epoch "
+              + (next.epoch() - 1)
+              + " already certified the hand-over to epoch "
+              + next.epoch()
+              + ": it can no longer be abandoned (a pauser can cancel it while it is queued on L1)");
+    }
+    if (!roster.abandon(next.epoch(), reason, actor)) {
+      return refuse(actor, target, "the rotation changed meanwhile; look again");
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("state", "abandoned");
+    out.put("epoch", next.epoch());
+    out.put("attempt", next.attempt());
+    out.put("proposal", next.proposalId());
+    out.put("abandonedBy", actor);
+    out.put("reason", reason);
+    out.put("checkedAt", Instant.now(clock).toString());
+    last = out;
+    log.warn("rotation to epoch {} abandoned by {}: {}", next.epoch(), actor, reason);
+    return Outcome.done(out);
+  }
+
+  private Outcome<Map<String, Object>> refuse(String actor, String target, String why) {
+    audit.recordRefusal(actor, "epoch.abandon", target, why);
+    return Outcome.refused(AdminError.CONFLICT, why);
+  }
+
   @Scheduled(fixedDelayString = "${bridge.admin.rotation-poll:PT2S}")
   public synchronized void step() {
     Optional<EpochView> planned = roster.planned();
@@ -112,7 +158,10 @@ public class RotationTracker {
         return;
       }
       boolean onL1 = l1(change.get(), next, steps);
-      boolean onSidechain = sidechain(change.get(), next, steps);
+      // The sidechain follows L1, never leads it: the validators sign nothing while the chains
+      // name different epochs, so applying it on the sidechain first would stop the bridge for the
+      // whole governance delay (and for good if a pauser cancels the queued change on L1).
+      boolean onSidechain = onL1 ? sidechain(change.get(), next, steps) : waitForL1(next, steps);
       if (onL1 && onSidechain) {
         roster.activate(next.epoch(), Hex.encode(change.get().newGroupKey().toCompressed()));
         steps.add(step("active", "DONE", "epoch " + next.epoch() + " is in force on both chains"));
@@ -130,22 +179,35 @@ public class RotationTracker {
     last = out;
   }
 
+  /** Verified EpochChange certificates for the planned epoch, from the current one. */
+  private List<CertificateRecord> verified(EpochView next) {
+    return feed
+        .certificates(WireType.EPOCH_CHANGE.code(), Long.toString(next.epoch()), next.epoch() - 1)
+        .stream()
+        .filter(s -> Boolean.TRUE.equals(s.verified()))
+        .map(s -> CertificateRecord.decode(s.record()).orThrow())
+        .toList();
+  }
+
+  /** SECURITY: the federation may only hand over to the members the admins approved. */
+  private static boolean approves(CertificateRecord c, EpochView next) {
+    EpochChange change = ((EpochChangeBody) c.body()).epochChange();
+    List<String> certified = change.members().members().stream().map(Member::operatorId).toList();
+    List<String> approved = next.members().stream().map(RotationMember::operatorId).toList();
+    return certified.equals(approved) && change.members().threshold() == next.threshold();
+  }
+
+  private Optional<CertificateRecord> certified(EpochView next) {
+    return verified(next).stream().filter(c -> approves(c, next)).findFirst();
+  }
+
   private Optional<EpochChange> certificate(EpochView next, List<Map<String, String>> steps) {
-    List<CertificateRecord> verified =
-        feed
-            .certificates(
-                WireType.EPOCH_CHANGE.code(), Long.toString(next.epoch()), next.epoch() - 1)
-            .stream()
-            .filter(s -> Boolean.TRUE.equals(s.verified()))
-            .map(s -> CertificateRecord.decode(s.record()).orThrow())
-            .toList();
     List<String> approved = next.members().stream().map(RotationMember::operatorId).toList();
     CertificateRecord match = null;
-    for (CertificateRecord c : verified) {
+    for (CertificateRecord c : verified(next)) {
       EpochChange change = ((EpochChangeBody) c.body()).epochChange();
       List<String> certified = change.members().members().stream().map(Member::operatorId).toList();
-      // SECURITY: the federation may only hand over to the members the admins approved.
-      if (certified.equals(approved) && change.members().threshold() == next.threshold()) {
+      if (approves(c, next)) {
         match = match == null ? c : match;
       } else {
         String why =
@@ -232,7 +294,6 @@ public class RotationTracker {
       steps.add(step("l1", "DONE", "the vault's current epoch is " + next.epoch()));
       return true;
     }
-    byte[] signature = signature(next);
     boolean hardened = vault.hardened();
     Bytes32 id = change.digest(deployment.domain(next.epoch() - 1));
     if (hardened) {
@@ -302,7 +363,7 @@ public class RotationTracker {
                         "operatorId", m.operatorId(),
                         "sharePublicKey", Hex.encode(m.sharePk().toCompressed())))
             .toList());
-    params.put("signature", Hex.encode(signature(next)));
+    params.put("signature", Hex.encode(signature));
     try {
       sidechain.call("bridge_submitEpochChange", params);
       steps.add(step("sidechain", "WAITING", "submitted; waiting for the replicas to apply it"));
@@ -312,8 +373,21 @@ public class RotationTracker {
     return false;
   }
 
-  private byte[] signature(EpochView next) {
-    return signature;
+  /** The sidechain step while L1 has not executed the change yet (done if it is there anyway). */
+  private boolean waitForL1(EpochView next, List<Map<String, String>> steps) {
+    JsonNode epoch = sidechain.call("bridge_epoch");
+    if (epoch != null && epoch.path("number").asLong() >= next.epoch()) {
+      steps.add(step("sidechain", "DONE", "the replica's epoch is " + next.epoch()));
+      return true;
+    }
+    steps.add(
+        step(
+            "sidechain",
+            "WAITING",
+            "submitted once L1 has executed it (until then epoch "
+                + (next.epoch() - 1)
+                + " keeps signing on both chains)"));
+    return false;
   }
 
   private static Map<String, String> step(String name, String state, String detail) {

@@ -110,7 +110,8 @@ public class GovernancePublisher {
         proposals.failed(p.id(), "stale: the federation changed since it was proposed");
         return new Carried.Failed("stale");
       }
-      Result<Rotation> r = rotation(effect);
+      // A retry of an abandoned epoch runs a new DKG session (the attempt is in its id).
+      Result<Rotation> r = rotation(effect, roster.nextAttempt(effect.get("epoch").asLong()));
       if (!r.isOk()) {
         proposals.failed(p.id(), "no longer passes the policy: " + ((Result.Err<?>) r).detail());
         return new Carried.Failed("policy");
@@ -289,7 +290,7 @@ public class GovernancePublisher {
     return out;
   }
 
-  static Result<Rotation> rotation(JsonNode effect) {
+  static Result<Rotation> rotation(JsonNode effect, long attempt) {
     List<RotationMember> members = new ArrayList<>();
     for (JsonNode m : effect.get("members")) {
       members.add(
@@ -299,7 +300,7 @@ public class GovernancePublisher {
               new IdentityPublicKey(Hex.decode(m.get("identityPublicKey").asText()))));
     }
     return GovernanceAction.rotation(
-        effect.get("epoch").asLong(), 0, effect.get("threshold").asInt(), members);
+        effect.get("epoch").asLong(), attempt, effect.get("threshold").asInt(), members);
   }
 
   static GovernanceAction governanceAction(ProposalKind kind, JsonNode e, UInt256 nonce) {

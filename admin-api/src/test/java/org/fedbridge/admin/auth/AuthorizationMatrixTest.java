@@ -175,6 +175,14 @@ class AuthorizationMatrixTest extends ConsoleTest {
     rows.add(new Row("GET", "/api/federation/epochs", () -> null, AUTHENTICATED, 200));
     rows.add(new Row("GET", "/api/federation/certificates", () -> null, AUTHENTICATED, 200));
     rows.add(new Row("GET", "/api/federation/rotation", () -> null, AUTHENTICATED, 200));
+    // ADMIN gives up a rotation (none is in progress here: 409 after authorisation).
+    rows.add(
+        new Row(
+            "POST",
+            "/api/federation/rotation/abandon",
+            () -> "{\"confirm\":\"ABANDON\",\"reason\":\"matrix\"}",
+            ADMINS,
+            409));
     // Nothing else exists: denied to everyone, authenticated or not.
     rows.add(new Row("POST", "/api/unknown", () -> "{}", Set.of(), 0));
     rows.add(new Row("PUT", "/api/audit", () -> "{}", Set.of(), 0));

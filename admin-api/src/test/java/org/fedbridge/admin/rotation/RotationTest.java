@@ -33,7 +33,10 @@ import org.fedbridge.core.types.UInt256;
 import org.fedbridge.core.wire.CertificateBody.EpochChangeBody;
 import org.fedbridge.core.wire.CertificateRecord;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
@@ -50,6 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
  * matches is applied on L1 and on the sidechain by the console, and the rotation completes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RotationTest {
   private static final TestChain CHAIN = TestChain.start(TestConsole.dir("rotation-chain"));
   private static final TestSidechain SIDECHAIN =
@@ -116,31 +120,108 @@ class RotationTest {
     return JSON.readTree(call("GET", "/api/federation/rotation", token, null).body());
   }
 
-  @Test
-  void aFifthOperatorJoinsAndTheRotationIsAppliedOnBothChains() throws Exception {
-    String admin2 =
-        principals
-            .create(
-                new AdminPrincipal(
-                    "bootstrap", java.util.Set.of(Role.ADMIN), AdminPrincipal.Source.API_TOKEN, 0),
-                "rotation-admin-2",
-                java.util.Set.of(Role.ADMIN))
-            .orThrow()
-            .token();
+  private static String admin2;
+
+  private String secondAdmin() {
+    if (admin2 == null) {
+      admin2 =
+          principals
+              .create(
+                  new AdminPrincipal(
+                      "bootstrap",
+                      java.util.Set.of(Role.ADMIN),
+                      AdminPrincipal.Source.API_TOKEN,
+                      0),
+                  "rotation-admin-2",
+                  java.util.Set.of(Role.ADMIN))
+              .orThrow()
+              .token();
+    }
+    return admin2;
+  }
+
+  /** Proposes {@code operator} as a new member (bootstrap admin) and approves it (admin 2). */
+  private void addMemberApproved(String operator) throws Exception {
     long id =
         JSON.readTree(
                 call(
                         "POST",
                         "/api/proposals",
                         TestConsole.BOOTSTRAP_TOKEN,
-                        "{\"kind\":\"ADD_MEMBER\",\"operatorId\":\"op-5\",\"identityPublicKey\":\""
+                        "{\"kind\":\"ADD_MEMBER\",\"operatorId\":\""
+                            + operator
+                            + "\",\"identityPublicKey\":\""
                             + TestConsole.newIdentityKeyHex()
                             + "\"}")
                     .body())
             .path("id")
             .asLong();
-    call("POST", "/api/proposals/" + id + "/approve", admin2, null);
+    call("POST", "/api/proposals/" + id + "/approve", secondAdmin(), null);
+  }
+
+  /**
+   * A rotation whose DKG never finishes (nobody runs it here: as if a named member never started)
+   * waits for ever; an admin abandons it from the console (confirmed, audited), and the next member
+   * change for the same epoch is published with a new DKG attempt.
+   */
+  @Test
+  @Order(1)
+  void aRotationThatCannotFinishIsAbandonedFromTheConsole() throws Exception {
+    String admin2 = secondAdmin();
+    assertThat(call("POST", ABANDON, admin2, abandon("ABANDON")).statusCode())
+        .as("nothing to abandon yet")
+        .isEqualTo(409);
+    addMemberApproved("op-never");
     await().atMost(Duration.ofSeconds(30)).until(() -> roster.planned().isPresent());
+    assertThat(roster.planned().orElseThrow().attempt()).isZero();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> rotation(admin2).path("steps").toString().contains("run their DKG"));
+
+    // Without the confirmation word nothing changes.
+    HttpResponse<String> unconfirmed = call("POST", ABANDON, admin2, abandon("yes"));
+    assertThat(unconfirmed.statusCode()).isEqualTo(400);
+    assertThat(roster.planned()).isPresent();
+
+    HttpResponse<String> abandoned = call("POST", ABANDON, admin2, abandon("ABANDON"));
+    assertThat(abandoned.statusCode()).as(abandoned.body()).isEqualTo(200);
+    assertThat(JSON.readTree(abandoned.body()).path("epoch").asLong()).isEqualTo(1);
+    assertThat(roster.planned()).isEmpty();
+    assertThat(roster.epoch(1).orElseThrow().state()).isEqualTo("ABANDONED");
+    assertThat(rotation(admin2).path("state").asText()).isEqualTo("abandoned");
+    JsonNode audit =
+        JSON.readTree(call("GET", "/api/audit?limit=20", TestConsole.BOOTSTRAP_TOKEN, null).body());
+    JsonNode entry = null;
+    for (JsonNode e : audit.path("entries")) {
+      if (e.path("action").asText().equals("epoch.abandon")
+          && !e.path("outcome").asText().equals("refused")) {
+        entry = e;
+      }
+    }
+    assertThat(entry).as(audit.toString()).isNotNull();
+    assertThat(entry.path("actor").asText()).isEqualTo("rotation-admin-2");
+    assertThat(audit.path("entries").toString())
+        .as("the refused attempt before is audited too")
+        .contains("no rotation is in progress");
+    assertThat(entry.path("target").asText()).isEqualTo("epoch/1");
+    assertThat(call("GET", "/api/audit/verify", admin2, null).body()).contains("\"valid\":true");
+    assertThat(vault.currentEpoch()).isZero();
+  }
+
+  private static final String ABANDON = "/api/federation/rotation/abandon";
+
+  private static String abandon(String word) {
+    return "{\"confirm\":\"" + word + "\",\"reason\":\"op-never does not run its DKG\"}";
+  }
+
+  @Test
+  @Order(2)
+  void aFifthOperatorJoinsAndTheRotationIsAppliedOnBothChains() throws Exception {
+    String admin2 = secondAdmin();
+    addMemberApproved("op-5");
+    await().atMost(Duration.ofSeconds(30)).until(() -> roster.planned().isPresent());
+    // The abandoned epoch 1 is planned again, as a new DKG session (attempt 1).
+    assertThat(roster.planned().orElseThrow().attempt()).isEqualTo(1);
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> rotation(admin2).path("steps").toString().contains("run their DKG"));
@@ -182,5 +263,8 @@ class RotationTest {
                 .body());
     assertThat(alerts.path("entries").findValuesAsString("action"))
         .contains("rotation.mismatch", "epoch.activate");
+    assertThat(call("POST", ABANDON, admin2, abandon("ABANDON")).statusCode())
+        .as("a completed rotation cannot be abandoned")
+        .isEqualTo(409);
   }
 }

@@ -203,10 +203,14 @@ class WebConsoleBrowserTest {
 
     // The federation runs the DKG and hands over (played by the test).
     new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> roster.planned().isPresent());
-    handOver(List.of("op-1", "op-2", "op-3", "op-4", "op-5"));
+    // While it waits for the DKG, an admin is offered to abandon it (not taken here).
     tab("rotation");
+    wait.until(ExpectedConditions.textToBe(By.id("rotation-state"), "waiting"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("abandon-open")));
+    handOver(List.of("op-1", "op-2", "op-3", "op-4", "op-5"));
     new WebDriverWait(browser, Duration.ofSeconds(120))
         .until(ExpectedConditions.textToBe(By.id("rotation-state"), "complete"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("abandon-open")));
     assertThat(browser.findElement(By.id("rotation-steps")).getText())
         .contains("certificate DONE")
         .contains("l1 DONE")
