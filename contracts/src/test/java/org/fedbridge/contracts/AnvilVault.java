@@ -267,7 +267,10 @@ final class AnvilVault {
   }
 
   void fund(String account, BigInteger wei) throws Exception {
-    Transfer.sendFunds(web3j, relayer, account, new java.math.BigDecimal(wei), Convert.Unit.WEI)
+    // Through the 200 ms receipt poller: Transfer.sendFunds(web3j, …) polls every 15 s, so a
+    // receipt not there at the first look cost 15 s (GasReportTest funds 64 accounts).
+    new Transfer(web3j, VaultDeployer.transactionManager(web3j, relayer, chainId))
+        .sendFunds(account, new java.math.BigDecimal(wei), Convert.Unit.WEI)
         .send();
   }
 
