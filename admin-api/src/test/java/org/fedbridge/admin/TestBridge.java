@@ -44,11 +44,7 @@ public final class TestBridge {
   }
 
   public Domain domain(long epoch) {
-    return new Domain(
-        UInt256.of(chain.anvil.chainId()),
-        Address.fromHex(chain.vault),
-        UInt256.of(TestChain.SIDECHAIN_ID),
-        UInt256.of(epoch));
+    return chain.domain(epoch);
   }
 
   /** A certificate as t of the members would make it: t partials combined. */

@@ -8,12 +8,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.fedbridge.contracts.VaultDeployer;
+import org.fedbridge.core.bls.Bls;
 import org.fedbridge.core.bls.SecretKey;
+import org.fedbridge.core.message.Domain;
+import org.fedbridge.core.message.SignedMessage;
 import org.fedbridge.core.threshold.Member;
 import org.fedbridge.core.threshold.MemberSet;
 import org.fedbridge.core.threshold.SecretShare;
 import org.fedbridge.core.threshold.Shamir;
 import org.fedbridge.core.threshold.ThresholdPolicy;
+import org.fedbridge.core.types.Address;
+import org.fedbridge.core.types.UInt256;
+import org.fedbridge.core.wire.CertificateBody;
+import org.fedbridge.core.wire.CertificateRecord;
 import org.fedbridge.testsupport.Anvil;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.ECKeyPair;
@@ -102,6 +109,24 @@ public final class TestChain implements AutoCloseable {
         "bridge.admin.l1.from-block", Long.toString(vaultBlock),
         "bridge.admin.pauser.keystore", pauserKeystore.toString(),
         "bridge.admin.pauser.password-file", pauserPassword.toString());
+  }
+
+  /** This chain's signing domain at {@code epoch} (the vault's, with the test sidechain). */
+  public Domain domain(long epoch) {
+    return new Domain(
+        UInt256.of(anvil.chainId()),
+        Address.fromHex(vault),
+        UInt256.of(SIDECHAIN_ID),
+        UInt256.of(epoch));
+  }
+
+  /**
+   * Epoch 0's certificate of {@code body} over {@code message}, as the validators' consensus
+   * publishes it (any t of the shares make this same signature, so the group secret stands in).
+   */
+  public CertificateRecord certificate(CertificateBody body, SignedMessage message) {
+    return new CertificateRecord(
+        0, body, Bls.sign(groupSecret, message.digest(domain(0))), List.of(1, 2, 3), 1);
   }
 
   @Override

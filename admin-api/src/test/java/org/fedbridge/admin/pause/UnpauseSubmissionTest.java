@@ -7,7 +7,6 @@ import java.math.BigInteger;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -18,10 +17,7 @@ import org.fedbridge.admin.auth.AdminPrincipal;
 import org.fedbridge.admin.auth.Principals;
 import org.fedbridge.admin.auth.Role;
 import org.fedbridge.admin.chain.Vault;
-import org.fedbridge.core.bls.Bls;
-import org.fedbridge.core.message.Domain;
 import org.fedbridge.core.message.Unpause;
-import org.fedbridge.core.types.Address;
 import org.fedbridge.core.types.UInt256;
 import org.fedbridge.core.wire.CertificateBody.UnpauseBody;
 import org.fedbridge.core.wire.CertificateRecord;
@@ -91,23 +87,8 @@ class UnpauseSubmissionTest {
         .token();
   }
 
-  private Domain domain() {
-    return new Domain(
-        UInt256.of(CHAIN.anvil.chainId()),
-        Address.fromHex(CHAIN.vault),
-        UInt256.of(TestChain.SIDECHAIN_ID),
-        UInt256.ZERO);
-  }
-
-  /** Epoch 0's certificate over {@code u} (any t of its shares make this same signature). */
   private void certify(Unpause u) {
-    CertificateRecord r =
-        new CertificateRecord(
-            0,
-            new UnpauseBody(u),
-            Bls.sign(CHAIN.groupSecret, u.digest(domain())),
-            List.of(1, 2, 3),
-            1);
+    CertificateRecord r = CHAIN.certificate(new UnpauseBody(u), u);
     TestKafkaProducer.send(CERTIFICATES, r.kafkaKey(), r.encode());
   }
 

@@ -23,7 +23,6 @@ import org.fedbridge.core.bls.Bls;
 import org.fedbridge.core.dkg.IdentityKey;
 import org.fedbridge.core.message.Deposit;
 import org.fedbridge.core.message.DepositBatch;
-import org.fedbridge.core.message.Domain;
 import org.fedbridge.core.message.TokenConfig;
 import org.fedbridge.core.types.Address;
 import org.fedbridge.core.types.Hex;
@@ -105,23 +104,8 @@ class TokenConfigSubmissionTest {
     return TestConsole.call(environment, method, path, token, body);
   }
 
-  private Domain domain() {
-    return new Domain(
-        UInt256.of(CHAIN.anvil.chainId()),
-        Address.fromHex(CHAIN.vault),
-        UInt256.of(TestChain.SIDECHAIN_ID),
-        UInt256.ZERO);
-  }
-
-  /** Epoch 0's certificate over {@code c} (any t of its shares make this same signature). */
   private void certify(TokenConfig c) {
-    CertificateRecord r =
-        new CertificateRecord(
-            0,
-            new TokenConfigBody(c),
-            Bls.sign(CHAIN.groupSecret, c.digest(domain())),
-            List.of(1, 2, 3),
-            1);
+    CertificateRecord r = CHAIN.certificate(new TokenConfigBody(c), c);
     TestKafkaProducer.send(CERTIFICATES, r.kafkaKey(), r.encode());
   }
 
@@ -257,7 +241,7 @@ class TokenConfigSubmissionTest {
                 "1234")));
     cert.put(
         "signature",
-        Hex.encode(Bls.sign(CHAIN.groupSecret, batch.digest(domain())).toCompressed()));
+        Hex.encode(Bls.sign(CHAIN.groupSecret, batch.digest(CHAIN.domain(0))).toCompressed()));
     SIDECHAIN.rpc("bridge_submitDepositCertificate", cert);
     String balanceOf = "0x70a08231" + "0".repeat(24) + alice.substring(2);
     await()
